@@ -1,0 +1,47 @@
+using System.ComponentModel;
+using MindPeeker.Runtime.Filters;
+
+namespace MindPeeker.Runtime.Invocation;
+
+/// <summary>
+/// One call to a grain method: the arguments as typed fields (no <c>object[]</c>) and the means
+/// to invoke the method on a grain instance and complete the caller. Generated per interface method
+/// by <c>MindPeeker.Runtime.CodeGen</c>; not meant to be written by hand. A request is used for
+/// exactly one call and completes exactly once (the first of result, exception or timeout wins).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class GrainRequest
+{
+    /// <summary>The method this request calls.</summary>
+    public abstract GrainMethod Method { get; }
+
+    /// <summary>Number of arguments, for filters and diagnostics.</summary>
+    public abstract int ArgumentCount { get; }
+
+    /// <summary>An argument, boxed: for filters and diagnostics only, never on the plain call path.</summary>
+    public abstract object? GetArgument(int index);
+
+    internal Dictionary<string, object>? RequestContextData { get; set; }
+
+    /// <summary>When the caller stops waiting, as a <see cref="TimeProvider"/> timestamp.</summary>
+    internal long DeadlineTimestamp { get; set; }
+
+    /// <summary>When the request was sent, as a <see cref="TimeProvider"/> timestamp.</summary>
+    internal long SentTimestamp { get; set; }
+
+    /// <summary>The activation running this request; set when the turn starts.</summary>
+    internal IGrainRequestHost? Host { get; set; }
+
+    internal abstract bool IsCompleted { get; }
+
+    /// <summary>Starts the grain method on the current turn; reports to <see cref="Host"/> when it finishes.</summary>
+    internal abstract void Start(object grain, IncomingGrainCallFilterChain? filters);
+
+    /// <summary>Completes the caller with an exception unless it already completed.</summary>
+    internal abstract bool TryFail(Exception exception);
+
+    /// <summary>Invokes the grain method and keeps its result for <see cref="IncomingGrainCallContext"/>.</summary>
+    internal abstract ValueTask InvokeAndStoreResultAsync(object grain);
+
+    internal abstract object? StoredResult { get; set; }
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks.Sources;
+using MindPeeker.Runtime.Filters;
+
+namespace MindPeeker.Runtime.Invocation;
+
+/// <summary>A request for a method that returns <c>Task&lt;TResult&gt;</c> or <c>ValueTask&lt;TResult&gt;</c>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TResult>
+{
+    private ManualResetValueTaskSourceCore<TResult> _completion = new() { RunContinuationsAsynchronously = true };
+    private int _completed;
+    private TResult? _storedResult;
+
+    /// <summary>Calls the grain method with the request's arguments.</summary>
+    protected abstract ValueTask<TResult> InvokeCore(object grain);
+
+    internal ValueTask<TResult> AsValueTask() => new(this, _completion.Version);
+
+    internal override bool IsCompleted => Volatile.Read(ref _completed) != 0;
+
+    internal override object? StoredResult
+    {
+        get => _storedResult;
+        set => _storedResult = (TResult?)value;
+    }
+
+    internal override void Start(object grain, IncomingGrainCallFilterChain? filters) =>
+        _ = filters is null ? RunAsync(grain) : RunFilteredAsync(grain, filters);
+
+    internal override async ValueTask InvokeAndStoreResultAsync(object grain) =>
+        _storedResult = await InvokeCore(grain);
+
+    internal override bool TryFail(Exception exception)
+    {
+        if (Interlocked.Exchange(ref _completed, 1) != 0)
+        {
+            return false;
+        }
+
+        _completion.SetException(exception);
+        return true;
+    }
+
+    private void TrySucceed(TResult result)
+    {
+        if (Interlocked.Exchange(ref _completed, 1) == 0)
+        {
+            _completion.SetResult(result);
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask RunAsync(object grain)
+    {
+        Exception? error = null;
+        try
+        {
+            TrySucceed(await InvokeCore(grain));
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+            TryFail(exception);
+        }
+
+        Host!.OnRequestCompleted(this, error);
+    }
+
+    private async ValueTask RunFilteredAsync(object grain, IncomingGrainCallFilterChain filters)
+    {
+        Exception? error = null;
+        try
+        {
+            await filters.InvokeAsync(grain, this);
+            TrySucceed(_storedResult!);
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+            TryFail(exception);
+        }
+
+        Host!.OnRequestCompleted(this, error);
+    }
+
+    TResult IValueTaskSource<TResult>.GetResult(short token) => _completion.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<TResult>.GetStatus(short token) => _completion.GetStatus(token);
+
+    void IValueTaskSource<TResult>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _completion.OnCompleted(continuation, state, token, flags);
+}

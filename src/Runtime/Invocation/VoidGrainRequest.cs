@@ -1,0 +1,89 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks.Sources;
+using MindPeeker.Runtime.Filters;
+
+namespace MindPeeker.Runtime.Invocation;
+
+/// <summary>A request for a method that returns <c>Task</c> or <c>ValueTask</c>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class VoidGrainRequest : GrainRequest, IValueTaskSource
+{
+    private ManualResetValueTaskSourceCore<bool> _completion = new() { RunContinuationsAsynchronously = true };
+    private int _completed;
+
+    /// <summary>Calls the grain method with the request's arguments.</summary>
+    protected abstract ValueTask InvokeCore(object grain);
+
+    internal ValueTask AsValueTask() => new(this, _completion.Version);
+
+    internal override bool IsCompleted => Volatile.Read(ref _completed) != 0;
+
+    internal override object? StoredResult { get; set; }
+
+    internal override void Start(object grain, IncomingGrainCallFilterChain? filters) =>
+        _ = filters is null ? RunAsync(grain) : RunFilteredAsync(grain, filters);
+
+    internal override ValueTask InvokeAndStoreResultAsync(object grain) => InvokeCore(grain);
+
+    internal override bool TryFail(Exception exception)
+    {
+        if (Interlocked.Exchange(ref _completed, 1) != 0)
+        {
+            return false;
+        }
+
+        _completion.SetException(exception);
+        return true;
+    }
+
+    private void TrySucceed()
+    {
+        if (Interlocked.Exchange(ref _completed, 1) == 0)
+        {
+            _completion.SetResult(true);
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask RunAsync(object grain)
+    {
+        Exception? error = null;
+        try
+        {
+            await InvokeCore(grain);
+            TrySucceed();
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+            TryFail(exception);
+        }
+
+        Host!.OnRequestCompleted(this, error);
+    }
+
+    private async ValueTask RunFilteredAsync(object grain, IncomingGrainCallFilterChain filters)
+    {
+        Exception? error = null;
+        try
+        {
+            await filters.InvokeAsync(grain, this);
+            TrySucceed();
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+            TryFail(exception);
+        }
+
+        Host!.OnRequestCompleted(this, error);
+    }
+
+    void IValueTaskSource.GetResult(short token) => _completion.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource.GetStatus(short token) => _completion.GetStatus(token);
+
+    void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _completion.OnCompleted(continuation, state, token, flags);
+}
