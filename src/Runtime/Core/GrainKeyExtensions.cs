@@ -1,3 +1,5 @@
+using MindPeeker.Runtime.Invocation;
+
 namespace MindPeeker.Runtime;
 
 /// <summary>Key accessors for grains and grain references, named as in Orleans.</summary>

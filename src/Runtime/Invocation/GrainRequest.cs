@@ -34,6 +34,12 @@ public abstract class GrainRequest
 
     internal abstract bool IsCompleted { get; }
 
+    /// <summary>Runtime-issued work (timer ticks): skips call filters.</summary>
+    internal virtual bool IsSystemRequest => false;
+
+    /// <summary>Whether finishing this request postpones idle collection.</summary>
+    internal virtual bool CountsAsActivity => true;
+
     /// <summary>Starts the grain method on the current turn; reports to <see cref="Host"/> when it finishes.</summary>
     internal abstract void Start(object grain, IncomingGrainCallFilterChain? filters);
 

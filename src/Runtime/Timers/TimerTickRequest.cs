@@ -1,0 +1,30 @@
+using MindPeeker.Runtime.Invocation;
+
+namespace MindPeeker.Runtime.Timers;
+
+/// <summary>A timer tick travelling through the activation's queue like a call, so it runs as a turn.</summary>
+internal sealed class TimerTickRequest : VoidGrainRequest
+{
+    private static readonly GrainMethod ExclusiveTick = new(typeof(IGrainTimer), "Tick", -1, GrainMethodOptions.None);
+    private static readonly GrainMethod InterleavingTick = new(typeof(IGrainTimer), "Tick", -1, GrainMethodOptions.AlwaysInterleave);
+
+    public TimerTickRequest(GrainTimer timer)
+    {
+        Timer = timer;
+        DeadlineTimestamp = long.MaxValue;
+    }
+
+    public GrainTimer Timer { get; }
+
+    public override GrainMethod Method => Timer.Interleave ? InterleavingTick : ExclusiveTick;
+
+    public override int ArgumentCount => 0;
+
+    internal override bool IsSystemRequest => true;
+
+    internal override bool CountsAsActivity => Timer.KeepAlive;
+
+    public override object? GetArgument(int index) => throw new ArgumentOutOfRangeException(nameof(index));
+
+    protected override ValueTask InvokeCore(object grain) => new(Timer.InvokeCallbackAsync());
+}
