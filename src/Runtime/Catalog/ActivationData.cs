@@ -127,6 +127,7 @@ internal sealed partial class ActivationData : IGrainContext, IGrainRequestHost
     public bool TryEnqueue(GrainRequest request)
     {
         var activate = false;
+        var inline = false;
         lock (_lock)
         {
             if (_state == ActivationState.Invalid)
@@ -134,20 +135,33 @@ internal sealed partial class ActivationData : IGrainContext, IGrainRequestHost
                 return false;
             }
 
-            _waiting.Enqueue(request);
             _load++;
-            if (_state == ActivationState.Creating)
+            if (_state == ActivationState.Valid && _running.Count == 0 && _waiting.Count == 0 && _deactivateOnIdle is null)
             {
-                _state = ActivationState.Activating;
-                activate = true;
+                // Idle activation: start the turn on the caller's thread if its scheduler is free (see ActivationTaskScheduler).
+                MarkRunningLocked(request);
+                inline = true;
             }
-            else if (_state == ActivationState.Valid)
+            else
             {
-                ProcessPendingLocked();
+                _waiting.Enqueue(request);
+                if (_state == ActivationState.Creating)
+                {
+                    _state = ActivationState.Activating;
+                    activate = true;
+                }
+                else if (_state == ActivationState.Valid)
+                {
+                    ProcessPendingLocked();
+                }
             }
         }
 
-        if (activate)
+        if (inline)
+        {
+            Scheduler.RunInlineOrQueue(new Task(StartRequestAction, request, CancellationToken.None, TaskCreationOptions.DenyChildAttach));
+        }
+        else if (activate)
         {
             RunOnScheduler(static state => ((ActivationData)state!).ActivateAsync());
         }
@@ -236,6 +250,12 @@ internal sealed partial class ActivationData : IGrainContext, IGrainRequestHost
 
     private void StartRequestLocked(GrainRequest request)
     {
+        MarkRunningLocked(request);
+        Task.Factory.StartNew(StartRequestAction, request, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler);
+    }
+
+    private void MarkRunningLocked(GrainRequest request)
+    {
         _running.Add(request);
         switch (RequestKinds.Of(request))
         {
@@ -248,7 +268,6 @@ internal sealed partial class ActivationData : IGrainContext, IGrainRequestHost
         }
 
         request.Host = this;
-        Task.Factory.StartNew(StartRequestAction, request, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler);
     }
 
     private static readonly Action<object?> StartRequestAction = static state =>

@@ -11,8 +11,14 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     /// <summary>Items run per thread-pool visit before yielding, so one busy activation cannot hog a worker.</summary>
     private const int MaxItemsPerVisit = 64;
 
+    /// <summary>How many inlined calls may nest on one thread before calls are queued instead (bounds stack depth).</summary>
+    private const int MaxInlineDepth = 4;
+
     [ThreadStatic]
     private static ActivationTaskScheduler? s_running;
+
+    [ThreadStatic]
+    private static int s_inlineDepth;
 
     private readonly Queue<Task> _queue = new();
     private readonly Lock _lock = new();
@@ -50,8 +56,56 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="task"/> on the calling thread when the scheduler is idle (nothing queued,
+    /// nothing running), otherwise queues it. Either way the scheduler's one-at-a-time guarantee
+    /// holds; inlining saves a thread-pool hop for calls to idle activations.
+    /// </summary>
+    public void RunInlineOrQueue(Task task)
+    {
+        lock (_lock)
+        {
+            if (_scheduled || s_inlineDepth >= MaxInlineDepth)
+            {
+                task.Start(this);
+                return;
+            }
+
+            _scheduled = true;
+        }
+
+        // The caller's synchronization context must not capture the grain's awaits.
+        var callerContext = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        var previous = s_running;
+        s_running = this;
+        s_inlineDepth++;
+        try
+        {
+            task.RunSynchronously(this);
+        }
+        finally
+        {
+            s_inlineDepth--;
+            s_running = previous;
+            SynchronizationContext.SetSynchronizationContext(callerContext);
+        }
+
+        lock (_lock)
+        {
+            if (_queue.Count == 0)
+            {
+                _scheduled = false;
+                return;
+            }
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
     void IThreadPoolWorkItem.Execute()
     {
+        var previous = s_running;
         s_running = this;
         try
         {
@@ -72,7 +126,7 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
         }
         finally
         {
-            s_running = null;
+            s_running = previous;
         }
 
         // The visit's budget ran out with work left: come back later, behind other activations.

@@ -5,7 +5,8 @@ namespace MindPeeker.Runtime.Storage;
 /// <summary>How every store serializes state, so memory and PostgreSQL round-trip identically.</summary>
 public static class GrainStateJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    // jsonb stores object keys sorted by length, so a polymorphic "$type" can come back after other properties.
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
 
     public static byte[] Serialize<T>(T state) => JsonSerializer.SerializeToUtf8Bytes(state, Options);
 

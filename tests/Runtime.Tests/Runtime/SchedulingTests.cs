@@ -106,3 +106,53 @@ public sealed class SchedulingTests
         silo.Ledger.Events.Should().ContainInOrder("exit:w", "enter:r3");
     }
 }
+
+public sealed class SingleThreadedExecutionTests
+{
+    [Fact]
+    public async Task A_reentrant_grain_never_runs_on_two_threads_at_once()
+    {
+        await using var silo = await RuntimeTestSilo.StartAsync();
+        var grain = silo.Grains.GetGrain<IThreadProbeGrain>(1);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => grain.Spin(50))));
+
+        (await grain.Violations()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Grain_code_resumes_on_its_activation_even_when_called_from_a_synchronization_context()
+    {
+        await using var silo = await RuntimeTestSilo.StartAsync();
+        var grain = silo.Grains.GetGrain<IThreadProbeGrain>(2);
+        var context = new RecordingSynchronizationContext();
+
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(context);
+        Task<bool> call;
+        try
+        {
+            call = grain.ResumesOnActivationScheduler();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        (await call).Should().BeTrue();
+        context.Posts.Should().Be(0, "the caller's context must never run grain code");
+    }
+
+    private sealed class RecordingSynchronizationContext : SynchronizationContext
+    {
+        private int _posts;
+
+        public int Posts => Volatile.Read(ref _posts);
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            Interlocked.Increment(ref _posts);
+            ThreadPool.QueueUserWorkItem(_ => d(state));
+        }
+    }
+}

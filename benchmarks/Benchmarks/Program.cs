@@ -1,0 +1,25 @@
+using System.Globalization;
+using MindPeeker.Benchmarks.LocalCalls;
+
+// Usage: dotnet run -c Release --project benchmarks/Benchmarks -- <scenario> [--duration seconds] [--warmup seconds]
+var scenario = args.FirstOrDefault() ?? "local-calls";
+var duration = TimeSpan.FromSeconds(ReadOption(args, "--duration", 10));
+var warmup = TimeSpan.FromSeconds(ReadOption(args, "--warmup", 2));
+
+return scenario switch
+{
+    "local-calls" => await LocalCallsScenario.RunAsync(duration, warmup),
+    _ => Fail($"Unknown scenario '{scenario}'. Scenarios: local-calls."),
+};
+
+static double ReadOption(string[] args, string name, double fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? double.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    return 2;
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MindPeeker.Runtime.Hosting;
+
+namespace MindPeeker.Silo.Tests;
+
+/// <summary>The real silo process (co-hosted front end) on a test server, with this assembly's grains added.</summary>
+public sealed class SiloFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    public static SiloFactory InMemory() => new(new Dictionary<string, string?> { ["Storage:Provider"] = "Memory" });
+
+    public static SiloFactory OnPostgreSql(string connectionString) =>
+        new(new Dictionary<string, string?> { ["ConnectionStrings:MindPeeker"] = connectionString });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+            services.Configure<GrainAssemblyOptions>(options => options.Assemblies.Add(typeof(SiloFactory).Assembly)));
+    }
+}
