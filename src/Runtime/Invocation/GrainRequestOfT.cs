@@ -51,13 +51,15 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
         }
     }
 
+    // Completing the caller and reporting to the host are thread-safe, so the code after the await
+    // need not hop back to the activation's scheduler (ConfigureAwait(false) saves that hop).
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask RunAsync(object grain)
     {
         Exception? error = null;
         try
         {
-            TrySucceed(await InvokeCore(grain));
+            TrySucceed(await InvokeCore(grain).ConfigureAwait(false));
         }
         catch (Exception exception)
         {
@@ -73,7 +75,7 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
         Exception? error = null;
         try
         {
-            await filters.InvokeAsync(grain, this);
+            await filters.InvokeAsync(grain, this).ConfigureAwait(false);
             TrySucceed(_storedResult!);
         }
         catch (Exception exception)

@@ -45,13 +45,15 @@ public abstract class VoidGrainRequest : GrainRequest, IValueTaskSource
         }
     }
 
+    // Completing the caller and reporting to the host are thread-safe, so the code after the await
+    // need not hop back to the activation's scheduler (ConfigureAwait(false) saves that hop).
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask RunAsync(object grain)
     {
         Exception? error = null;
         try
         {
-            await InvokeCore(grain);
+            await InvokeCore(grain).ConfigureAwait(false);
             TrySucceed();
         }
         catch (Exception exception)
@@ -68,7 +70,7 @@ public abstract class VoidGrainRequest : GrainRequest, IValueTaskSource
         Exception? error = null;
         try
         {
-            await filters.InvokeAsync(grain, this);
+            await filters.InvokeAsync(grain, this).ConfigureAwait(false);
             TrySucceed();
         }
         catch (Exception exception)
