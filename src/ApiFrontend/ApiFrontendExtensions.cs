@@ -1,17 +1,22 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MindPeeker.ApiFrontend.Admin;
 using MindPeeker.ApiFrontend.Health;
 using MindPeeker.ApiFrontend.Http;
+using MindPeeker.ApiFrontend.Identity;
+using MindPeeker.ApiFrontend.RateLimiting;
+using MindPeeker.ApiFrontend.Realtime;
+using MindPeeker.ApiFrontend.Sessions;
 
 namespace MindPeeker.ApiFrontend;
 
 /// <summary>Composition root of the HTTP front end; the silo calls these in its co-hosted development mode.</summary>
 public static class ApiFrontendExtensions
 {
-    public static IServiceCollection AddApiFrontend(this IServiceCollection services)
+    public static IServiceCollection AddApiFrontend(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsSetup.Customize);
         services.ConfigureHttpJsonOptions(options =>
@@ -20,15 +25,23 @@ public static class ApiFrontendExtensions
             options.SerializerOptions.DictionaryKeyPolicy = null;
         });
         services.AddHealthChecks();
+        services.AddIdentityFeature(configuration);
+        services.AddRateLimitingFeature(configuration);
+        services.AddSessionsFeature(configuration);
+        services.AddRealtimeFeature(configuration);
         return services;
     }
 
-    /// <summary>Request ids, problem+json for errors and unmatched routes.</summary>
+    /// <summary>Request ids, problem+json for errors and unmatched routes, authentication, rate limits, authorization.</summary>
     public static IApplicationBuilder UseApiFrontend(this IApplicationBuilder app)
     {
         app.Use(RequestIds.AssignAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseIdentityFeature();
+        app.UseRateLimitingFeature();
+        app.UseSessionsFeature();
+        app.UseRealtimeFeature();
         return app;
     }
 
@@ -36,6 +49,10 @@ public static class ApiFrontendExtensions
     {
         endpoints.MapHealthEndpoints();
         endpoints.MapGroup("/v1/admin").MapRuntimeApi();
+        endpoints.MapIdentityFeature();
+        endpoints.MapRateLimitingFeature();
+        endpoints.MapSessionsFeature();
+        endpoints.MapRealtimeFeature();
         return endpoints;
     }
 }

@@ -3,7 +3,7 @@ using MindPeeker.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMindPeekerSilo();
-builder.Services.AddApiFrontend();
+builder.Services.AddApiFrontend(builder.Configuration);
 
 var app = builder.Build();
 app.UseApiFrontend();

@@ -1,47 +1,40 @@
 using Microsoft.Extensions.Options;
 using MindPeeker.ApiFrontend.Health;
 using MindPeeker.Grains;
+using MindPeeker.Grains.Persistence;
 using MindPeeker.Runtime.Hosting;
+using MindPeeker.Runtime.Storage;
 using MindPeeker.Silo.Configuration;
 using MindPeeker.Silo.Health;
+using Npgsql;
 
 namespace MindPeeker.Silo;
 
-/// <summary>The silo process's composition root: grains, storage chosen by configuration, readiness checks.</summary>
+/// <summary>The silo process's composition root: grains, PostgreSQL (grain state and MindPeeker's tables), readiness checks.</summary>
 internal static class SiloHostExtensions
 {
     public static WebApplicationBuilder AddMindPeekerSilo(this WebApplicationBuilder builder)
     {
-        var storage = builder.Configuration.GetSection(SiloStorageOptions.SectionName).Get<SiloStorageOptions>() ?? new SiloStorageOptions();
-        storage.ConnectionString ??= builder.Configuration.GetConnectionString(SiloStorageOptions.ConnectionStringName);
-        var validation = new SiloStorageOptionsValidator().Validate(null, storage);
+        var database = new DatabaseOptions { ConnectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) };
+        var validation = new DatabaseOptionsValidator().Validate(null, database);
         if (validation.Failed)
         {
-            // Storage decides which services exist, so it is checked here, before the host is built.
-            throw new OptionsValidationException(SiloStorageOptions.SectionName, typeof(SiloStorageOptions), validation.Failures);
+            // The database decides which services exist, so it is checked here, before the host is built.
+            throw new OptionsValidationException(nameof(DatabaseOptions), typeof(DatabaseOptions), validation.Failures);
         }
 
-        builder.Services.AddSingleton(Options.Create(storage));
-        var health = builder.Services.AddHealthChecks()
-            .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
+        builder.Services.AddSingleton(Options.Create(database));
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString!));
+        builder.Services.AddHealthChecks()
+            .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<PostgreSqlHealthCheck>("postgresql", tags: [HealthEndpoints.ReadyTag]);
 
         builder.UseSilo(silo =>
         {
             silo.AddGrains(typeof(GrainsAssembly).Assembly);
-            if (storage.Provider == StorageProvider.Memory)
-            {
-                silo.AddMemoryGrainStorage();
-            }
-            else
-            {
-                silo.AddPostgreSqlGrainStorage(Runtime.Storage.GrainStorageNames.Default, options => options.ConnectionString = storage.ConnectionString!);
-            }
+            silo.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString!);
+            silo.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
         });
-
-        if (storage.Provider == StorageProvider.PostgreSql)
-        {
-            health.AddCheck<PostgreSqlHealthCheck>("postgresql", tags: [HealthEndpoints.ReadyTag]);
-        }
 
         return builder;
     }

@@ -2,15 +2,16 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MindPeeker.Runtime;
+using MindPeeker.TestSupport;
 
 namespace MindPeeker.Silo.Tests;
 
-public sealed class AdminRuntimeTests
+public sealed class AdminRuntimeTests(PostgreSqlTestDatabase database) : IClassFixture<PostgreSqlTestDatabase>
 {
     [Fact]
     public async Task Runtime_reports_activation_counts_by_grain_type_in_the_envelope()
     {
-        await using var factory = SiloFactory.InMemory();
+        await using var factory = SiloFactory.OnPostgreSql(database.ConnectionString);
         using var client = factory.CreateClient();
         var grains = factory.Services.GetRequiredService<IGrainFactory>();
         for (var i = 0; i < 3; i++)

@@ -1,14 +1,15 @@
 using System.Net;
 using System.Text.Json;
+using MindPeeker.TestSupport;
 
 namespace MindPeeker.Silo.Tests;
 
-public sealed class HealthEndpointTests
+public sealed class HealthEndpointTests(PostgreSqlTestDatabase database) : IClassFixture<PostgreSqlTestDatabase>
 {
     [Fact]
     public async Task Live_answers_200_without_checking_dependencies()
     {
-        await using var factory = SiloFactory.InMemory();
+        await using var factory = SiloFactory.OnPostgreSql(database.ConnectionString);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
@@ -20,7 +21,7 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Ready_reports_the_active_silo()
     {
-        await using var factory = SiloFactory.InMemory();
+        await using var factory = SiloFactory.OnPostgreSql(database.ConnectionString);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -34,7 +35,7 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Unknown_routes_answer_problem_json_with_the_request_id()
     {
-        await using var factory = SiloFactory.InMemory();
+        await using var factory = SiloFactory.OnPostgreSql(database.ConnectionString);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/v1/nothing-here", UriKind.Relative));

@@ -8,8 +8,6 @@ namespace MindPeeker.Silo.Tests;
 /// <summary>The real silo process (co-hosted front end) on a test server, with this assembly's grains added.</summary>
 public sealed class SiloFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
-    public static SiloFactory InMemory() => new(new Dictionary<string, string?> { ["Storage:Provider"] = "Memory" });
-
     public static SiloFactory OnPostgreSql(string connectionString) =>
         new(new Dictionary<string, string?> { ["ConnectionStrings:MindPeeker"] = connectionString });
 

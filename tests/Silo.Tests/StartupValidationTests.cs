@@ -29,7 +29,7 @@ public sealed class StartupValidationTests
     {
         using var factory = new SiloFactory(new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = "Memory",
+            ["ConnectionStrings:MindPeeker"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=mindpeeker",
             ["Silo:Messaging:ResponseTimeout"] = "-00:00:01",
         });
 

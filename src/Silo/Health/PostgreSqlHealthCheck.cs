@@ -6,7 +6,7 @@ using Npgsql;
 namespace MindPeeker.Silo.Health;
 
 /// <summary>Ready only while PostgreSQL answers a trivial query within the check's time budget.</summary>
-internal sealed class PostgreSqlHealthCheck(IOptions<SiloStorageOptions> options) : IHealthCheck, IDisposable
+internal sealed class PostgreSqlHealthCheck(IOptions<DatabaseOptions> options) : IHealthCheck, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(
         new NpgsqlConnectionStringBuilder(options.Value.ConnectionString) { Timeout = 3 }.ConnectionString);

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MindPeeker.ApiFrontend.Sessions;
+
+/// <summary>Sessions: the /v1/sessions endpoints over session grains and the read model: registration and endpoints.</summary>
+public static class SessionsFeature
+{
+    public static IServiceCollection AddSessionsFeature(this IServiceCollection services, IConfiguration configuration) => services;
+
+    public static IApplicationBuilder UseSessionsFeature(this IApplicationBuilder app) => app;
+
+    public static IEndpointRouteBuilder MapSessionsFeature(this IEndpointRouteBuilder endpoints) => endpoints;
+}

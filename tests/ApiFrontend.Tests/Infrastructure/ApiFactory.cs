@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using MindPeeker.Silo;
+
+namespace MindPeeker.ApiFrontend.Tests.Infrastructure;
+
+/// <summary>
+/// The real silo with the co-hosted front end on a test server, over a real PostgreSQL database.
+/// Extra settings override configuration (for example rate limits or token lifetimes).
+/// </summary>
+public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("ConnectionStrings:MindPeeker", connectionString);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
