@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using MindPeeker.Silo;
 
 namespace MindPeeker.ApiFrontend.Tests.Infrastructure;
 
@@ -8,7 +7,7 @@ namespace MindPeeker.ApiFrontend.Tests.Infrastructure;
 /// The real silo with the co-hosted front end on a test server, over a real PostgreSQL database.
 /// Extra settings override configuration (for example rate limits or token lifetimes).
 /// </summary>
-public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<MindPeeker.Silo.Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
