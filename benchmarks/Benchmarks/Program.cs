@@ -1,5 +1,7 @@
 using System.Globalization;
 using MindPeeker.Benchmarks.LocalCalls;
+using MindPeeker.Benchmarks.RateLimitOverhead;
+using MindPeeker.Benchmarks.RealtimeLatency;
 
 // Usage: dotnet run -c Release --project benchmarks/Benchmarks -- <scenario> [--duration seconds] [--warmup seconds]
 var scenario = args.FirstOrDefault() ?? "local-calls";
@@ -9,6 +11,8 @@ var warmup = TimeSpan.FromSeconds(ReadOption(args, "--warmup", 2));
 return scenario switch
 {
     "local-calls" => await LocalCallsScenario.RunAsync(duration, warmup),
+    "rate-limit-overhead" => await RateLimitOverheadScenario.RunAsync(duration, warmup),
+    "realtime-latency" => await RealtimeLatencyScenario.RunAsync(duration, warmup, args),
     _ => Fail($"Unknown scenario '{scenario}'. Scenarios: local-calls."),
 };
 

@@ -38,10 +38,11 @@ public static class ApiFrontendExtensions
         app.Use(RequestIds.AssignAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRealtimeFeature();
         app.UseIdentityFeature();
         app.UseRateLimitingFeature();
+        app.UseAuthorization();
         app.UseSessionsFeature();
-        app.UseRealtimeFeature();
         return app;
     }
 

@@ -1,7 +1,11 @@
 using Microsoft.Extensions.Options;
 using MindPeeker.ApiFrontend.Health;
 using MindPeeker.Grains;
+using MindPeeker.Grains.Analysis;
+using MindPeeker.Grains.Identity;
 using MindPeeker.Grains.Persistence;
+using MindPeeker.Grains.Sessions;
+using MindPeeker.Grains.Realtime;
 using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Storage;
 using MindPeeker.Silo.Configuration;
@@ -34,6 +38,10 @@ internal static class SiloHostExtensions
             silo.AddGrains(typeof(GrainsAssembly).Assembly);
             silo.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString!);
             silo.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
+            silo.Services.AddAnalysis();
+            silo.Services.AddIdentityGrains();
+            silo.AddSessionUpdateNotifier();
+            silo.AddSessions();
         });
 
         return builder;

@@ -3,16 +3,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using MindPeeker.ApiFrontend.Http;
+using MindPeeker.ApiFrontend.Security;
 using MindPeeker.Runtime.Hosting;
 
 namespace MindPeeker.ApiFrontend.Admin;
 
-/// <summary><c>GET /v1/admin/runtime</c>: the silo's status and activation counts by grain type (admin role once identity lands).</summary>
+/// <summary><c>GET /v1/admin/runtime</c>: the silo's status and activation counts by grain type. Admins only.</summary>
 public static class RuntimeApi
 {
     public static RouteGroupBuilder MapRuntimeApi(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/runtime", GetRuntime).WithName("GetRuntime");
+        admin.MapGet("/runtime", GetRuntime).WithName("GetRuntime").RequirePermission(Permissions.Admin, Permissions.Read);
         return admin;
     }
 

@@ -13,5 +13,6 @@ internal static class ProblemDetailsSetup
         problem.Extensions["success"] = false;
         problem.Extensions["requestId"] = RequestIds.Of(context.HttpContext);
         problem.Extensions.Remove("traceId");
+        problem.Extensions.Remove("trace_id");
     }
 }

@@ -7,6 +7,12 @@ public static class AuthenticationSchemes
 
     public const string ApiKey = "ApiKey";
 
-    /// <summary>Both, for endpoints any authenticated caller may use.</summary>
-    public const string BearerOrApiKey = Bearer + "," + ApiKey;
+    /// <summary>
+    /// Both, for endpoints any authenticated caller may use: a policy scheme (and the default scheme)
+    /// that forwards to <see cref="ApiKey"/> when an <c>X-API-Key</c> header is present, else to <see cref="Bearer"/>.
+    /// </summary>
+    public const string BearerOrApiKey = "BearerOrApiKey";
+
+    /// <summary>The API-key header.</summary>
+    public const string ApiKeyHeader = "X-API-Key";
 }

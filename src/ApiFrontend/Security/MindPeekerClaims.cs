@@ -23,4 +23,7 @@ public static class MindPeekerClaims
 
     /// <summary>The key's own <c>rate_limit_per_minute</c>, when it has one.</summary>
     public const string RateLimitPerMinute = "mp_rate_limit";
+
+    /// <summary>An API key's permission that carries conditions, as JSON <c>{resource, actions, conditions}</c>.</summary>
+    public const string ConditionalPermission = "mp_permission";
 }

@@ -216,12 +216,12 @@ internal sealed partial class ActivationData
         }
     }
 
-    /// <summary>Queues a timer tick; false when the activation is going away.</summary>
+    /// <summary>Queues a timer tick (one due while activating runs after activation); false when the activation is going away.</summary>
     internal bool TryEnqueueTick(TimerTickRequest tick)
     {
         lock (_lock)
         {
-            if (_state != ActivationState.Valid)
+            if (_state is not (ActivationState.Valid or ActivationState.Activating))
             {
                 return false;
             }

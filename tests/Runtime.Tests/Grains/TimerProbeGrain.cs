@@ -1,3 +1,5 @@
+using MindPeeker.TestSupport;
+
 namespace MindPeeker.Runtime.Tests.Grains;
 
 public interface ITimerProbeGrain : IGrainWithStringKey
@@ -49,4 +51,28 @@ public sealed class TimerProbeGrain(TestLedger ledger) : Grain, ITimerProbeGrain
         ledger.Record($"tick-end:{tick}");
         ledger.Exit();
     }
+}
+
+public interface IEagerTimerGrain : IGrainWithStringKey
+{
+    Task Touch();
+}
+
+/// <summary>Registers a timer and lets it come due while the grain is still activating.</summary>
+public sealed class EagerTimerGrain(TestLedger ledger, TimeProvider time) : Grain, IEagerTimerGrain
+{
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        RegisterGrainTimer(_ =>
+        {
+            ledger.Record("eager-tick");
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+
+        // The fake clock fires due timers synchronously: the tick arrives before activation ends.
+        ((FakeTimeProvider)time).Advance(TimeSpan.Zero);
+        return Task.CompletedTask;
+    }
+
+    public Task Touch() => Task.CompletedTask;
 }

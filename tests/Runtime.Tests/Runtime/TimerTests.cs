@@ -62,4 +62,14 @@ public sealed class TimerTests
         silo.Ledger.Count("tick-start:2").Should().Be(0);
         silo.Ledger.Count("tick-start:1").Should().Be(1);
     }
+
+    [Fact]
+    public async Task A_timer_due_while_the_grain_is_still_activating_ticks_once_activation_finishes()
+    {
+        await using var silo = await RuntimeTestSilo.StartAsync();
+
+        await silo.Grains.GetGrain<IEagerTimerGrain>("eager").Touch();
+
+        await silo.Ledger.WaitFor("eager-tick");
+    }
 }

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MindPeeker.ApiFrontend.Realtime;
+
+/// <summary>The SignalR hub at <c>/v1/ws</c>. Bound from <c>Realtime:Hub</c>.</summary>
+internal sealed class RealtimeOptions
+{
+    public const string SectionName = "Realtime:Hub";
+
+    /// <summary>
+    /// How long one batch may take to reach the subscribed connections. A connection that cannot take
+    /// a message in this time is a slow consumer: SignalR drops it (it reconnects and resumes from the
+    /// events endpoint) rather than holding up every other session's updates. Default 5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most sessions one connection may subscribe to at once. Default 1,000.</summary>
+    [Range(1, 100_000)]
+    public int MaxSubscriptionsPerConnection { get; set; } = 1000;
+}

@@ -1,0 +1,82 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using MindPeeker.Grains.Abstractions.Analysis;
+
+namespace MindPeeker.Grains.Analysis;
+
+/// <summary>
+/// One loaded model: an ONNX Runtime <see cref="InferenceSession"/> plus what its metadata says.
+/// Thread-safe: <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/>
+/// may be called concurrently, and every call uses its own input and output values.
+/// </summary>
+internal sealed class ReferenceModel : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string[] _inputNames;
+
+    private ReferenceModel(InferenceSession session, ModelDescriptor descriptor)
+    {
+        _session = session;
+        Descriptor = descriptor;
+        _inputNames = [descriptor.InputName];
+    }
+
+    public ModelDescriptor Descriptor { get; }
+
+    public ModelInfo Info => new(Descriptor.Name, Descriptor.Version);
+
+    /// <summary>Loads <paramref name="path"/> and checks that its input and outputs have the shapes its metadata promises.</summary>
+    public static ReferenceModel Load(string path, SessionOptions options)
+    {
+        var session = new InferenceSession(path, options);
+        try
+        {
+            var descriptor = ModelDescriptor.Read(session.ModelMetadata, path);
+            CheckTensor(session.InputMetadata, descriptor.InputName, CueFeaturizer.FeatureCount, path);
+            foreach (var head in descriptor.Heads.Values)
+            {
+                CheckTensor(session.OutputMetadata, head.AnalysisType, head.Labels.Count, path);
+            }
+
+            return new ReferenceModel(session, descriptor);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs the model on <paramref name="batchSize"/> rows of features (row-major, <see cref="CueFeaturizer.FeatureCount"/>
+    /// per row) and returns <paramref name="head"/>'s probabilities, row-major, one per label per row.
+    /// </summary>
+    public float[] Score(float[] features, int batchSize, AnalysisHead head)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(features.Length, batchSize * CueFeaturizer.FeatureCount, nameof(features));
+        using var input = OrtValue.CreateTensorValueFromMemory(features, [batchSize, CueFeaturizer.FeatureCount]);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, _inputNames, [input], [head.AnalysisType]);
+        var output = outputs.First();
+        var shape = output.GetTensorTypeAndShape();
+        if (shape.ElementDataType != TensorElementType.Float || shape.Shape is not [var rows, var columns]
+            || rows != batchSize || columns != head.Labels.Count)
+        {
+            throw new InvalidOperationException(
+                $"Model '{Descriptor.Name}' returned {shape.ElementDataType}[{string.Join(", ", shape.Shape)}] for '{head.AnalysisType}'; expected Float[{batchSize}, {head.Labels.Count}].");
+        }
+
+        return output.GetTensorDataAsSpan<float>().ToArray();
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private static void CheckTensor(IReadOnlyDictionary<string, NodeMetadata> nodes, string name, int width, string path)
+    {
+        if (!nodes.TryGetValue(name, out var node) || !node.IsTensor || node.ElementDataType != TensorElementType.Float
+            || node.Dimensions is not [-1, var columns] || columns != width)
+        {
+            throw new InvalidDataException($"Model '{path}' has no float tensor '{name}' of shape [N, {width}].");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using MindPeeker.Grains.Abstractions.Analysis;
+using MindPeeker.Grains.Abstractions.Sessions;
+using MindPeeker.Runtime;
+
+namespace MindPeeker.Grains.Sessions;
+
+/// <summary>
+/// The analysis pipeline, one stage per tick of an interleaving grain timer (started, one analysis
+/// per type, completed), so calls such as Get and Cancel are served while a model runs. The same
+/// timer retries an outbox PostgreSQL refused.
+/// </summary>
+internal sealed partial class SessionGrain
+{
+    private IGrainTimer? _work;
+    private TimeSpan _workPeriod;
+    private TimeSpan _retryDelay;
+    private bool _activating;
+    private int _timeouts;
+
+    private void EnsureWorkScheduled()
+    {
+        var session = state.State;
+        if (_activating)
+        {
+            return;
+        }
+
+        if (_stateUnreliable || (!session.IsUnfinished && session.Outbox.Count == 0))
+        {
+            StopWork();
+            return;
+        }
+
+        if (_work is null)
+        {
+            _workPeriod = SessionPipeline.StagePeriod;
+            _work = RegisterGrainTimer(WorkAsync, new GrainTimerCreationOptions(TimeSpan.Zero, _workPeriod) { Interleave = true });
+
+            // Idle collection would hold calls back until a running stage ends; the session stays active until done.
+            DelayDeactivation(Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void ScheduleWork(TimeSpan period)
+    {
+        if (period == SessionPipeline.StagePeriod)
+        {
+            _retryDelay = TimeSpan.Zero;
+        }
+
+        EnsureWorkScheduled();
+        if (_work is not null && _workPeriod != period)
+        {
+            _workPeriod = period;
+            _work.Change(period, period);
+        }
+    }
+
+    private TimeSpan NextRetryDelay()
+    {
+        _retryDelay = _retryDelay == TimeSpan.Zero
+            ? SessionPipeline.FirstRetryDelay
+            : TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, SessionPipeline.MaxRetryDelay.Ticks));
+        return _retryDelay;
+    }
+
+    private void StopWork()
+    {
+        if (_work is null)
+        {
+            return;
+        }
+
+        _work.Dispose();
+        _work = null;
+        DelayDeactivation(TimeSpan.Zero);
+    }
+
+    private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        if (_stateUnreliable)
+        {
+            StopWork();
+            return;
+        }
+
+        if (state.State.Outbox.Count > 0 && !await DeliverAsync())
+        {
+            return;
+        }
+
+        var session = state.State;
+        if (session.Status == SessionStatus.Pending && session.IsUnfinished)
+        {
+            await RecordAsync(SessionEvents.Started, s => s.Status == SessionStatus.Pending && s.IsUnfinished, (s, now) =>
+            {
+                s.Status = SessionStatus.Processing;
+                s.Progress = SessionPipeline.StartedProgress;
+                s.StartedAt = now;
+                return null;
+            });
+        }
+        else if (session.IsUnfinished && session.NextAnalysis < session.Parameters.AnalysisTypes.Count)
+        {
+            await AnalyzeAsync(session.NextAnalysis, cancellationToken);
+        }
+        else if (session.IsUnfinished)
+        {
+            var index = session.NextAnalysis;
+            await RecordAsync(SessionEvents.Completed, s => IsAt(s, index), (s, now) =>
+            {
+                s.Status = SessionStatus.Completed;
+                s.Progress = SessionPipeline.CompletedProgress;
+                s.CompletedAt = now;
+                return null;
+            });
+        }
+
+        EnsureWorkScheduled();
+    }
+
+    private async Task AnalyzeAsync(int index, CancellationToken cancellationToken)
+    {
+        var session = state.State;
+        var analysisType = session.Parameters.AnalysisTypes[index];
+        var input = new AnalysisInput(session.SessionType, session.Cue, analysisType, session.Parameters.ConfidenceThreshold);
+        AnalysisFinding finding;
+        try
+        {
+            finding = await GrainFactory.GetGrain<IAnalysisWorkerGrain>(0).Analyze(input).WaitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is SiloUnavailableException
+            || (exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // Cancelled, deleted or shutting down: the outcome no longer matters, or the next activation redoes this stage.
+            return;
+        }
+        catch (TimeoutException exception) when (++_timeouts < SessionPipeline.MaxAnalysisAttempts)
+        {
+            SessionLog.AnalysisTimedOut(logger, exception, Id, analysisType, _timeouts);
+            return;
+        }
+        catch (Exception exception)
+        {
+            SessionLog.AnalysisFailed(logger, exception, Id, analysisType);
+            await RecordAsync(SessionEvents.Failed, s => IsAt(s, index), (s, now) =>
+            {
+                s.Status = SessionStatus.Failed;
+                s.Error = $"Analysis '{analysisType}' failed: {exception.Message}";
+                s.CompletedAt = now;
+                return null;
+            });
+            return;
+        }
+
+        _timeouts = 0;
+        await RecordAsync(SessionEvents.Result, s => IsAt(s, index), (s, now) =>
+        {
+            s.NextAnalysis = index + 1;
+            s.ResultCount++;
+            s.Progress = SessionPipeline.ProgressAfter(s.NextAnalysis, s.Parameters.AnalysisTypes.Count);
+            return new SessionResult(
+                Guid.CreateVersion7(now), Id, finding.ResultType, finding.ConfidenceScore, finding.MeetsThreshold, finding.Data, finding.Model, now);
+        });
+    }
+
+    /// <summary>Whether the session is still processing at analysis <paramref name="index"/> (no cancel or delete came in between).</summary>
+    private static bool IsAt(SessionState session, int index) =>
+        session.Status == SessionStatus.Processing && session.IsUnfinished && session.NextAnalysis == index;
+}

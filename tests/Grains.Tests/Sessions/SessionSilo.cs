@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using MindPeeker.Grains.Abstractions.Realtime;
+using MindPeeker.Grains.Abstractions.Sessions;
+using MindPeeker.Grains.Analysis;
+using MindPeeker.Grains.Persistence;
+using MindPeeker.Grains.Realtime;
+using MindPeeker.Grains.Sessions;
+using MindPeeker.Runtime;
+using MindPeeker.Runtime.Hosting;
+using MindPeeker.Runtime.Storage;
+using MindPeeker.TestSupport;
+using Npgsql;
+
+namespace MindPeeker.Grains.Tests.Sessions;
+
+/// <summary>
+/// A real silo over a real PostgreSQL database, configured like the silo host: PostgreSQL grain
+/// storage, MindPeeker's migrations, the ONNX analysis engine, the update notifier and the session
+/// services. Its <see cref="Updates"/> observer sees every update the notifier publishes.
+/// </summary>
+internal sealed class SessionSilo : IAsyncDisposable
+{
+    private readonly TestSilo _silo;
+    private readonly IDisposable _registration;
+
+    private SessionSilo(TestSilo silo, SessionUpdateRecorder updates)
+    {
+        _silo = silo;
+        Updates = updates;
+        _registration = silo.Services.GetRequiredService<SessionUpdateObservers>().Register(updates);
+    }
+
+    public SessionUpdateRecorder Updates { get; }
+
+    public IGrainFactory Grains => _silo.GrainFactory;
+
+    public IServiceProvider Services => _silo.Services;
+
+    /// <summary>Starts a silo; with a <see cref="FakeTimeProvider"/> the pipeline only moves when the test advances it.</summary>
+    public static async Task<SessionSilo> StartAsync(PostgreSqlTestDatabase database, TimeProvider? time = null)
+    {
+        var silo = await TestSilo.StartAsync(
+            builder =>
+            {
+                builder.AddGrains(typeof(GrainsAssembly).Assembly);
+                builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString);
+                builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
+                builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+                builder.Services.AddAnalysis();
+                builder.AddSessionUpdateNotifier();
+                builder.AddSessions();
+            },
+            time);
+        return new SessionSilo(silo, new SessionUpdateRecorder());
+    }
+
+    public ISessionGrain Session(Guid id) => Grains.GetGrain<ISessionGrain>(id);
+
+    /// <summary>Completes when the start-up scan for unfinished sessions is done.</summary>
+    public Task Recovered => _silo.Services.GetRequiredService<SessionRecovery>().Completion;
+
+    public async ValueTask DisposeAsync()
+    {
+        _registration.Dispose();
+        await _silo.DisposeAsync();
+    }
+}
