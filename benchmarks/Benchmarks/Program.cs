@@ -1,4 +1,5 @@
 using System.Globalization;
+using MindPeeker.Benchmarks.SessionCreation;
 using MindPeeker.Benchmarks.LocalCalls;
 using MindPeeker.Benchmarks.RateLimitOverhead;
 using MindPeeker.Benchmarks.RealtimeLatency;
@@ -11,9 +12,10 @@ var warmup = TimeSpan.FromSeconds(ReadOption(args, "--warmup", 2));
 return scenario switch
 {
     "local-calls" => await LocalCallsScenario.RunAsync(duration, warmup),
+    "create-session" => await CreateSessionScenario.RunAsync(duration, warmup),
     "rate-limit-overhead" => await RateLimitOverheadScenario.RunAsync(duration, warmup),
     "realtime-latency" => await RealtimeLatencyScenario.RunAsync(duration, warmup, args),
-    _ => Fail($"Unknown scenario '{scenario}'. Scenarios: local-calls."),
+    _ => Fail($"Unknown scenario '{scenario}'. Scenarios: local-calls, create-session, rate-limit-overhead, realtime-latency."),
 };
 
 static double ReadOption(string[] args, string name, double fallback)

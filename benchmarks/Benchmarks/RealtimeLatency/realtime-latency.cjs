@@ -25,6 +25,28 @@ function send(message) {
   process.stdout.write(JSON.stringify(message) + "\n");
 }
 
+/**
+ * performance.timeOrigin + performance.now() is a sub-millisecond wall clock, but timeOrigin is fixed
+ * at start-up and the system clock may be adjusted afterwards. This measures its offset from
+ * Date.now() (the system clock, whole milliseconds) at the instant Date.now() ticks over, as the
+ * median of several tries, so arrivals are read on the same clock the server stamps with.
+ */
+function clockOffsetMs() {
+  const samples = [];
+  for (let i = 0; i < 9; i++) {
+    const before = Date.now();
+    let now;
+    do {
+      now = Date.now();
+    } while (now === before);
+    samples.push(now - (performance.timeOrigin + performance.now()));
+  }
+  samples.sort((a, b) => a - b);
+  return samples[4];
+}
+
+let clockOffset = clockOffsetMs();
+
 /** Milliseconds since the epoch, with the sub-millisecond digits Date.parse drops. */
 function parseTimestamp(text) {
   const fraction = /\.(\d+)/.exec(text);
@@ -33,7 +55,7 @@ function parseTimestamp(text) {
 }
 
 function onUpdate(update) {
-  const arrivedMs = performance.timeOrigin + performance.now();
+  const arrivedMs = performance.timeOrigin + performance.now() + clockOffset;
   const previous = lastSequence.get(update.sessionId) ?? 0;
   if (update.sequence <= previous) {
     return; // already covered by the Subscribe answer
@@ -91,8 +113,9 @@ async function main() {
   for await (const line of commands) {
     const command = JSON.parse(line);
     if (command.command === "measure") {
+      clockOffset = clockOffsetMs();
       phase = { name: command.phase, expected: command.expected, gaps: 0, latenciesUs: [] };
-      send({ event: "measuring", phase: command.phase });
+      send({ event: "measuring", phase: command.phase, clockOffsetMs: clockOffset });
     } else if (command.command === "exit") {
       break;
     }

@@ -62,8 +62,8 @@ internal sealed class HubSessionUpdateObserver(
 
     private async Task SendInOrderAsync(List<SessionUpdate> run, CancellationToken cancellationToken)
     {
-        // A write that cannot finish before the token fires aborts that connection inside SignalR
-        // (its client reconnects and resumes from the events endpoint); the others carry on.
+        // Past the send timeout a write that cannot finish fails (SignalR aborts that connection) and
+        // the rest of this run is not sent; subscribers see the gap and read it from the events endpoint.
         var group = hub.Clients.Group(SessionGroups.Of(run[0].SessionId));
         foreach (var update in run)
         {

@@ -8,9 +8,10 @@ internal sealed class RealtimeOptions
     public const string SectionName = "Realtime:Hub";
 
     /// <summary>
-    /// How long one batch may take to reach the subscribed connections. A connection that cannot take
-    /// a message in this time is a slow consumer: SignalR drops it (it reconnects and resumes from the
-    /// events endpoint) rather than holding up every other session's updates. Default 5 seconds.
+    /// How long one batch may take to reach the subscribed connections. Past it the write that did not
+    /// finish fails (SignalR aborts that slow connection) and the rest of the batch is not sent, rather
+    /// than holding up every other session's updates; subscribers resume from the events endpoint.
+    /// Default 5 seconds.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(5);

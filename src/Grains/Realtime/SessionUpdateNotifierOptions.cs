@@ -10,11 +10,4 @@ public sealed class SessionUpdateNotifierOptions
     /// <summary>The most updates one observer call carries. Default 100, as in Orleans' GPS-tracker sample.</summary>
     [Range(1, 10_000)]
     public int MaxBatchSize { get; set; } = 100;
-
-    /// <summary>
-    /// The period of the flush timer: the longest an update that arrived while a flush was running
-    /// waits when no further update comes to trigger the next one. Default 15 milliseconds.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(15);
 }

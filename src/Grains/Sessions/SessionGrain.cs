@@ -47,8 +47,8 @@ internal sealed partial class SessionGrain(
 
         if (state.State.IsUnfinished || state.State.Outbox.Count > 0)
         {
-            // The runtime refuses a timer tick that comes due before activation ends, so the work
-            // timer starts from a call, which waits in the queue until the activation is ready.
+            // The work timer starts from a call to this grain, which waits in the queue until the
+            // activation (and the outbox replay above) has finished.
             _ = ResumeAfterActivationAsync();
         }
     }

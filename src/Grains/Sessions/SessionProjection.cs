@@ -7,7 +7,7 @@ namespace MindPeeker.Grains.Sessions;
 
 /// <summary>
 /// Writes a session grain's state into PostgreSQL: the read-model row, the results and the events
-/// of its outbox, in one transaction. Idempotent, so an outbox may be replayed any number of times.
+/// of its outbox, in one implicit transaction. Idempotent, so an outbox may be replayed any number of times.
 /// Thread-safe; it holds nothing but the shared <see cref="NpgsqlDataSource"/>.
 /// </summary>
 internal sealed class SessionProjection(NpgsqlDataSource dataSource)
@@ -17,9 +17,9 @@ internal sealed class SessionProjection(NpgsqlDataSource dataSource)
     /// <summary>Writes <paramref name="state"/>; returns the outbox updates that were not in the event log before.</summary>
     public async Task<IReadOnlyList<SessionUpdate>> WriteAsync(Guid sessionId, SessionState state, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        // A batch without an explicit transaction runs as one implicit transaction (all or nothing)
+        // in a single round trip, where BEGIN ... COMMIT would cost a second one.
+        await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(UpsertSession(sessionId, state));
         foreach (var entry in state.Outbox)
         {
@@ -44,7 +44,6 @@ internal sealed class SessionProjection(NpgsqlDataSource dataSource)
             while (await reader.NextResultAsync(cancellationToken));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return [.. state.Outbox.Select(e => e.Update).Where(u => inserted.Contains(u.Sequence))];
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MindPeeker.ApiFrontend.Tests.Infrastructure;
 using MindPeeker.Grains.Abstractions.Sessions;
 using MindPeeker.TestSupport;
@@ -143,6 +144,7 @@ public sealed class HubSubscriptionTests(PostgreSqlTestDatabase database) : ICla
         await using var hub = await ConnectAsync(_owner);
         var last = await SubscribeUntilFinalAsync(hub, ids);
         var notifier = RealtimeTestSessions.Grains(_factory).GetGrain<ISessionUpdateNotifierGrain>(0);
+        var time = _factory.Services.GetRequiredService<TimeProvider>();
 
         // Each loop stands for a session grain: it publishes its next update once the previous one was delivered.
         var publishers = ids.Select(async id =>
@@ -150,7 +152,7 @@ public sealed class HubSubscriptionTests(PostgreSqlTestDatabase database) : ICla
             for (var i = 1; i <= updatesPerSession; i++)
             {
                 await notifier.Publish(new SessionUpdate(
-                    id, _owner.UserId, last[id] + i, SessionEvents.Updated, SessionStatus.Completed, 100, 1, null, DateTimeOffset.UtcNow));
+                    id, _owner.UserId, last[id] + i, SessionEvents.Updated, SessionStatus.Completed, 100, 1, null, time.GetUtcNow()));
             }
         }).ToList();
         await Task.WhenAll(publishers);

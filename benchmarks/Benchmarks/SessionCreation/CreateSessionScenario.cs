@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MindPeeker.Benchmarks.RealtimeLatency;
+
+namespace MindPeeker.Benchmarks.SessionCreation;
+
+/// <summary>
+/// <c>create-session</c>: sustained <c>POST /v1/sessions</c> over real HTTP (Kestrel on loopback) with
+/// API-key authentication and rate limiting on, against a baseline endpoint in the same process that
+/// only inserts the same row with Npgsql. Each side: a closed loop of <see cref="Concurrency"/> callers
+/// finds its maximum throughput; then an open loop at 70 % of that maximum gives the latency.
+/// </summary>
+internal static class CreateSessionScenario
+{
+    private const int Concurrency = 32;
+
+    private const string Body = """
+        {"cue":"Describe the target: a tall structure near water, seen at dusk","session_type":"remote_viewing","parameters":{"confidence_threshold":0.5,"analysis_types":["visual","spatial"]},"metadata":{"source":"benchmark"}}
+        """;
+
+    public static async Task<int> RunAsync(TimeSpan duration, TimeSpan warmup)
+    {
+        await using var database = await BenchmarkDatabase.CreateAsync();
+        await using var host = CreateSessionHost.Start(database.ConnectionString);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency * 4 }) { BaseAddress = host.BaseAddress };
+        var (userId, apiKey) = await SignUpAsync(http);
+        var failures = new FailureCounter();
+
+        Task SendSession() => SendAsync(http, "/v1/sessions", r => r.Headers.Add("X-API-Key", apiKey), failures);
+        Task SendBaseline() => SendAsync(http, BaselineInsertEndpoint.Path, r => r.Headers.Add("X-Bench-User", userId.ToString()), failures);
+
+        Console.WriteLine($"create-session: {Concurrency} closed-loop callers for the maximum, then 70 % of it open-loop; {duration.TotalSeconds:0} s per phase, {Environment.ProcessorCount} cores");
+        await HttpLoad.ClosedLoopAsync(Concurrency, warmup, SendBaseline);
+        await HttpLoad.ClosedLoopAsync(Concurrency, warmup, SendSession);
+
+        var baselineMax = Report("baseline max (Npgsql insert only)", await HttpLoad.ClosedLoopAsync(Concurrency, duration, SendBaseline));
+        var baselinePaced = Report("baseline at 70 %", await HttpLoad.PacedAsync(0.7 * baselineMax.CallsPerSecond, duration, SendBaseline));
+        var sessionsMax = Report("POST /v1/sessions max", await HttpLoad.ClosedLoopAsync(Concurrency, duration, SendSession));
+        var sessionsPaced = Report("POST /v1/sessions at 70 %", await HttpLoad.PacedAsync(0.7 * sessionsMax.CallsPerSecond, duration, SendSession));
+
+        var ratio = sessionsMax.CallsPerSecond / baselineMax.CallsPerSecond;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT create-session sessions_rps={sessionsMax.CallsPerSecond:0} baseline_rps={baselineMax.CallsPerSecond:0} ratio={ratio:0.000} load_rps={0.7 * sessionsMax.CallsPerSecond:0} p50_ms={Ms(sessionsPaced, 0.5):0.0} p95_ms={Ms(sessionsPaced, 0.95):0.0} p99_ms={Ms(sessionsPaced, 0.99):0.0} baseline_p95_ms={Ms(baselinePaced, 0.95):0.0} failures={failures.Count}"));
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<(Guid UserId, string ApiKey)> SignUpAsync(HttpClient http)
+    {
+        var name = "bench" + Guid.NewGuid().ToString("N")[..10];
+        using var register = await http.PostAsJsonAsync("/v1/auth/register", new { email = $"{name}@example.com", username = name, password = "benchmark password 1234" });
+        using var registered = JsonDocument.Parse(await register.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+        var data = registered.RootElement.GetProperty("data");
+        using var keyRequest = new HttpRequestMessage(HttpMethod.Post, "/v1/api-keys")
+        {
+            Content = JsonContent.Create(new
+            {
+                name = "benchmark",
+                permissions = new[] { new { resource = "sessions", actions = new[] { "*" } } },
+                rate_limit_per_minute = 1_000_000,
+            }),
+        };
+        keyRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", data.GetProperty("token").GetString());
+        using var key = await http.SendAsync(keyRequest);
+        using var created = JsonDocument.Parse(await key.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+        return (data.GetProperty("user").GetProperty("id").GetGuid(), created.RootElement.GetProperty("data").GetProperty("key").GetString()!);
+    }
+
+    private static async Task SendAsync(HttpClient http, string path, Action<HttpRequestMessage> authorize, FailureCounter failures)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(Body, Encoding.UTF8, "application/json") };
+        authorize(request);
+        using var response = await http.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            failures.Add(response.StatusCode);
+        }
+    }
+
+    private static LoadResult Report(string name, LoadResult result)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {name,-36} {result.CallsPerSecond,9:N0} req/s  p50 {Ms(result, 0.5),7:0.0} ms  p95 {Ms(result, 0.95),7:0.0} ms  p99 {Ms(result, 0.99),7:0.0} ms  ({result.Calls:N0} requests)"));
+        return result;
+    }
+
+    private static double Ms(LoadResult result, double quantile) => result.Latency.QuantileMicroseconds(quantile) / 1000;
+}
