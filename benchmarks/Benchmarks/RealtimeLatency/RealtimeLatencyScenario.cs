@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using MindPeeker.Benchmarks.Hosting;
 using MindPeeker.Grains.Abstractions.Sessions;
 using MindPeeker.Runtime;
 
@@ -32,7 +33,8 @@ internal static class RealtimeLatencyScenario
         var rate = Option(args, "--rate", 500);
 
         await using var database = await BenchmarkDatabase.CreateAsync();
-        await using var host = BenchmarkHost.Start(database.ConnectionString);
+        // Rate limiting is off: this scenario measures delivery, and 1,000 sessions of one user would be refused.
+        await using var host = BenchmarkHost.Start(database.ConnectionString, new Dictionary<string, string?> { ["RateLimiting:Enabled"] = "false" });
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         var (userId, token) = await RegisterAsync(http);
         var grains = host.Services.GetRequiredService<IGrainFactory>();

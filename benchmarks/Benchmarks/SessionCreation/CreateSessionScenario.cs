@@ -4,7 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using MindPeeker.Benchmarks.RealtimeLatency;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using MindPeeker.Benchmarks.Hosting;
 
 namespace MindPeeker.Benchmarks.SessionCreation;
 
@@ -18,6 +20,13 @@ internal static class CreateSessionScenario
 {
     private const int Concurrency = 32;
 
+    /// <summary>Rate limiting stays on; its limits are raised so the check runs but never refuses.</summary>
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["RateLimiting:SessionCreation:PermitLimit"] = "1000000",
+        ["RateLimiting:AuthAttempts:PermitLimit"] = "1000",
+    };
+
     private const string Body = """
         {"cue":"Describe the target: a tall structure near water, seen at dusk","session_type":"remote_viewing","parameters":{"confidence_threshold":0.5,"analysis_types":["visual","spatial"]},"metadata":{"source":"benchmark"}}
         """;
@@ -25,7 +34,7 @@ internal static class CreateSessionScenario
     public static async Task<int> RunAsync(TimeSpan duration, TimeSpan warmup)
     {
         await using var database = await BenchmarkDatabase.CreateAsync();
-        await using var host = CreateSessionHost.Start(database.ConnectionString);
+        await using var host = BenchmarkHost.Start(database.ConnectionString, Settings, services => services.AddSingleton<IStartupFilter, BaselineInsertEndpoint>());
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency * 4 }) { BaseAddress = host.BaseAddress };
         var (userId, apiKey) = await SignUpAsync(http);
         var failures = new FailureCounter();

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace MindPeeker.Benchmarks.RealtimeLatency;
+namespace MindPeeker.Benchmarks.Hosting;
 
 /// <summary>
 /// A fresh database for one benchmark run on the server named by <c>MINDPEEKER_BENCH_POSTGRES</c>

@@ -5,14 +5,17 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MindPeeker.Benchmarks.SessionCreation;
+namespace MindPeeker.Benchmarks.Hosting;
 
 /// <summary>
-/// The real silo with its co-hosted front end on a Kestrel loopback socket, rate limiting ON (limits
-/// raised so the benchmark measures the check, not refusals), plus the baseline endpoint
-/// <see cref="BaselineInsertEndpoint.Path"/> in the same process.
+/// The real silo with its co-hosted front end, in the benchmark's process on a real Kestrel loopback
+/// socket, so clients connect over TCP while the benchmark can still reach the silo's services.
+/// Each scenario passes its settings (for example rate limits) and extra services.
 /// </summary>
-internal sealed class CreateSessionHost(string connectionString) : WebApplicationFactory<MindPeeker.Silo.Program>
+internal sealed class BenchmarkHost(
+    string connectionString,
+    IReadOnlyDictionary<string, string?> settings,
+    Action<IServiceCollection>? services) : WebApplicationFactory<MindPeeker.Silo.Program>
 {
     public Uri BaseAddress
     {
@@ -23,9 +26,9 @@ internal sealed class CreateSessionHost(string connectionString) : WebApplicatio
         }
     }
 
-    public static CreateSessionHost Start(string connectionString)
+    public static BenchmarkHost Start(string connectionString, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
-        var host = new CreateSessionHost(connectionString);
+        var host = new BenchmarkHost(connectionString, settings, services);
         host.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         host.StartServer();
         return host;
@@ -33,13 +36,20 @@ internal sealed class CreateSessionHost(string connectionString) : WebApplicatio
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The silo's appsettings.json and models are copied next to this program.
         builder.UseContentRoot(AppContext.BaseDirectory);
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:MindPeeker", connectionString);
-        builder.UseSetting("RateLimiting:SessionCreation:PermitLimit", "1000000");
-        builder.UseSetting("RateLimiting:AuthAttempts:PermitLimit", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, BaselineInsertEndpoint>());
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
     }
 }
