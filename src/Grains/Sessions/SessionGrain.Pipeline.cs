@@ -6,26 +6,19 @@ namespace MindPeeker.Grains.Sessions;
 
 /// <summary>
 /// The analysis pipeline, one stage per tick of an interleaving grain timer (started, one analysis
-/// per type, completed), so calls such as Get and Cancel are served while a model runs. The same
-/// timer retries an outbox PostgreSQL refused.
+/// per type, completed), so calls such as Get and Cancel are served while a model runs. A stage
+/// whose write PostgreSQL refused recorded nothing; the timer runs it again, with a growing delay.
 /// </summary>
 internal sealed partial class SessionGrain
 {
     private IGrainTimer? _work;
     private TimeSpan _workPeriod;
     private TimeSpan _retryDelay;
-    private bool _activating;
     private int _timeouts;
 
     private void EnsureWorkScheduled()
     {
-        var session = state.State;
-        if (_activating)
-        {
-            return;
-        }
-
-        if (_stateUnreliable || (!session.IsUnfinished && session.Outbox.Count == 0))
+        if (!_state.IsUnfinished)
         {
             StopWork();
             return;
@@ -78,18 +71,24 @@ internal sealed partial class SessionGrain
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
-        if (_stateUnreliable)
+        try
         {
-            StopWork();
+            await RunStageAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var retryIn = NextRetryDelay();
+            SessionLog.StageWriteFailed(logger, exception, Id, _state.LastSequence + 1, retryIn);
+            ScheduleWork(retryIn);
             return;
         }
 
-        if (state.State.Outbox.Count > 0 && !await DeliverAsync())
-        {
-            return;
-        }
+        ScheduleWork(SessionPipeline.StagePeriod);
+    }
 
-        var session = state.State;
+    private async Task RunStageAsync(CancellationToken cancellationToken)
+    {
+        var session = _state;
         if (session.Status == SessionStatus.Pending && session.IsUnfinished)
         {
             await RecordAsync(SessionEvents.Started, s => s.Status == SessionStatus.Pending && s.IsUnfinished, (s, now) =>
@@ -115,13 +114,11 @@ internal sealed partial class SessionGrain
                 return null;
             });
         }
-
-        EnsureWorkScheduled();
     }
 
     private async Task AnalyzeAsync(int index, CancellationToken cancellationToken)
     {
-        var session = state.State;
+        var session = _state;
         var analysisType = session.Parameters.AnalysisTypes[index];
         var input = new AnalysisInput(session.SessionType, session.Cue, analysisType, session.Parameters.ConfidenceThreshold);
         AnalysisFinding finding;

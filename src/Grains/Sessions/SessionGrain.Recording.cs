@@ -3,125 +3,109 @@ using MindPeeker.Runtime;
 
 namespace MindPeeker.Grains.Sessions;
 
-/// <summary>Recording changes: grain state with the outbox first, then PostgreSQL, then the notifier.</summary>
+/// <summary>Loading the session from its row, and recording changes: one guarded write to PostgreSQL, then the notifier.</summary>
 internal sealed partial class SessionGrain
 {
-    // Pipeline ticks interleave with calls at awaits; this keeps one change (and its writes) at a time.
+    // A write that finds its row elsewhere (another activation wrote it) reloads and tries again this often.
+    private const int MaxConflictAttempts = 3;
+
+    // Pipeline ticks interleave with calls at awaits; this keeps one change (and its write) at a time.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Guid? _id;
-    private bool _stateUnreliable;
 
     private Guid Id => _id ??= this.GetPrimaryKey();
+
+    /// <summary>Loads the session from its row once per activation; a failed load is tried again by the next call.</summary>
+    private async Task EnsureLoadedAsync()
+    {
+        var load = _load ??= LoadAsync();
+        try
+        {
+            await load;
+        }
+        catch
+        {
+            if (ReferenceEquals(_load, load))
+            {
+                _load = null;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        await ReloadAsync();
+
+        // An unfinished session resumes its pipeline whichever call activated it.
+        EnsureWorkScheduled();
+    }
+
+    /// <summary>Replaces the state with the row's; no row means no session. Callers hold the gate, or no change can be running.</summary>
+    private async Task ReloadAsync()
+    {
+        _state = await _store.LoadAsync(Id) ?? new SessionState();
+        _visible = VisibleSnapshot();
+    }
 
     /// <summary>
     /// Applies <paramref name="change"/> when <paramref name="guard"/> holds, as the next update named
     /// <paramref name="event"/>; <paramref name="change"/> may return the result the update carries.
-    /// Returns false when the guard refused. Throws when grain state cannot be written.
+    /// Returns false when the guard refused. Throws when PostgreSQL refused the write: then nothing
+    /// was recorded, and the state is as before.
     /// </summary>
     private async Task<bool> RecordAsync(string @event, Func<SessionState, bool> guard, Func<SessionState, DateTimeOffset, SessionResult?> change)
     {
         await _gate.WaitAsync();
         try
         {
-            if (_stateUnreliable)
+            for (var attempt = 1; ; attempt++)
             {
-                throw new InvalidOperationException($"Session {Id} is reloading its state after a failed write; try again.");
-            }
+                var current = _state;
+                if (current.Exists == (@event == SessionEvents.Created) || !guard(current))
+                {
+                    return false;
+                }
 
-            var session = state.State;
-            if (!guard(session))
-            {
-                return false;
-            }
+                var now = Now();
+                var next = current.Copy();
+                var result = change(next, now);
+                next.LastSequence++;
+                next.UpdatedAt = now;
+                var update = new SessionUpdate(
+                    Id, next.OwnerId, next.LastSequence, @event, next.Status, next.Progress, next.ResultCount, next.Error, now);
+                if (await _store.WriteAsync(next, update, result, current.LastSequence))
+                {
+                    _state = next;
+                    _visible = VisibleSnapshot();
+                    if (next.Status != current.Status || next.LastSequence == 1)
+                    {
+                        SessionLog.StatusChanged(logger, Id, next.Status, next.LastSequence);
+                    }
 
-            var now = Now();
-            var previousStatus = session.Status;
-            var result = change(session, now);
-            session.LastSequence++;
-            session.UpdatedAt = now;
-            var update = new SessionUpdate(
-                Id, session.OwnerId, session.LastSequence, @event, session.Status, session.Progress, session.ResultCount, session.Error, now);
-            session.Outbox.Add(new SessionOutboxEntry(update, result));
-            await WriteStateAsync();
-            _visible = VisibleSnapshot();
-            if (session.Status != previousStatus || session.LastSequence == 1)
-            {
-                SessionLog.StatusChanged(logger, Id, session.Status, session.LastSequence);
-            }
+                    await PublishAsync(update);
+                    return true;
+                }
 
-            await DeliverLockedAsync();
-            return true;
+                if (attempt == MaxConflictAttempts)
+                {
+                    throw new InvalidOperationException(
+                        $"Session {Id}: its row kept changing under update {update.Sequence} ({@event}); the change was not recorded.");
+                }
+
+                // A create that finds the row learns that the session exists: the guard then answers.
+                if (@event != SessionEvents.Created)
+                {
+                    SessionLog.WriteConflict(logger, Id, update.Sequence, @event);
+                }
+
+                await ReloadAsync();
+            }
         }
         finally
         {
             _gate.Release();
-        }
-    }
-
-    /// <summary>Projects the outbox into PostgreSQL; false when that failed (a retry is scheduled).</summary>
-    private async Task<bool> DeliverAsync()
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            return !_stateUnreliable && await DeliverLockedAsync();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private async Task<bool> DeliverLockedAsync()
-    {
-        var session = state.State;
-        if (session.Outbox.Count == 0)
-        {
-            return true;
-        }
-
-        IReadOnlyList<SessionUpdate> fresh;
-        try
-        {
-            fresh = await _projection.WriteAsync(Id, session);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            var retryIn = NextRetryDelay();
-            SessionLog.ProjectionFailed(logger, exception, Id, session.Outbox.Count, retryIn);
-            ScheduleWork(retryIn);
-            return false;
-        }
-
-        // The cleared outbox is written with the next change; a final session has none, so it is written now.
-        session.Outbox.Clear();
-        ScheduleWork(SessionPipeline.StagePeriod);
-        if (!session.IsUnfinished)
-        {
-            await WriteStateAsync();
-        }
-
-        foreach (var update in fresh)
-        {
-            await PublishAsync(update);
-        }
-
-        return true;
-    }
-
-    private async Task WriteStateAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Exception exception)
-        {
-            // Memory is now ahead of storage: serve no more changes and let the next activation reload.
-            _stateUnreliable = true;
-            SessionLog.StateWriteFailed(logger, exception, Id);
-            DeactivateOnIdle();
-            throw;
         }
     }
 
@@ -139,7 +123,7 @@ internal sealed partial class SessionGrain
 
     private SessionSnapshot? VisibleSnapshot()
     {
-        var s = state.State;
+        var s = _state;
         return !s.Exists || s.DeletedAt is not null
             ? null
             : new SessionSnapshot(

@@ -8,76 +8,67 @@ using Npgsql;
 namespace MindPeeker.Grains.Sessions;
 
 /// <summary>
-/// One session: its state machine, progress and update sequence (docs/sessions.md). Every change
-/// is first written to grain state together with its update (the outbox), then projected into
-/// PostgreSQL and published; an activation replays an outbox that did not reach PostgreSQL.
+/// One session: its state machine, progress and update sequence (docs/sessions.md). Its durable
+/// state is its <c>sessions</c> row: an activation loads it on its first call, and every change is
+/// one guarded write of that row with the update's event (and result) rows, then published.
 /// </summary>
 internal sealed partial class SessionGrain(
-    [PersistentState("session")] IPersistentState<SessionState> state,
     NpgsqlDataSource dataSource,
     TimeProvider timeProvider,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
-    private readonly SessionProjection _projection = new(dataSource);
+    private readonly SessionStore _store = new(dataSource);
+
+    // What PostgreSQL has; replaced (never changed in place) once a write succeeded.
+    private SessionState _state = new();
+
+    // The state's load from PostgreSQL, started by the activation's first call; null until then or after it failed.
+    private Task? _load;
 
     // The last durably written view, for reads that interleave with a change still being written.
     private SessionSnapshot? _visible;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (!state.State.Exists)
-        {
-            return;
-        }
-
-        _visible = VisibleSnapshot();
-        _activating = true;
-        try
-        {
-            var pending = state.State.Outbox.Count;
-            if (pending > 0 && await DeliverAsync())
-            {
-                SessionLog.OutboxReplayed(logger, Id, pending);
-            }
-        }
-        finally
-        {
-            _activating = false;
-        }
-
-        if (state.State.IsUnfinished || state.State.Outbox.Count > 0)
-        {
-            // The work timer starts from a call to this grain, which waits in the queue until the
-            // activation (and the outbox replay above) has finished.
-            _ = ResumeAfterActivationAsync();
-        }
-    }
-
     public async Task<CreateSessionResult> Create(CreateSession command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (state.State.Exists)
+        if (_load is not null)
         {
-            return state.State.OwnerId == command.OwnerId
-                ? new CreateSessionResult(_visible, null)
-                : throw new InvalidOperationException($"Session {Id} already exists for another user.");
+            await EnsureLoadedAsync();
+            return _state.Exists ? Existing(command) : await CreateAsync(command);
         }
 
+        // A fresh activation: rather than first read a row that is almost never there, the create's
+        // insert-if-absent finds out (and loads a row that is there).
+        _load = Task.CompletedTask;
+        try
+        {
+            return await CreateAsync(command);
+        }
+        catch
+        {
+            // Whether the row exists is unknown again: the next call loads it.
+            _load = null;
+            throw;
+        }
+    }
+
+    private async Task<CreateSessionResult> CreateAsync(CreateSession command)
+    {
         if (!AnalysisTypes.BySessionType.TryGetValue(command.SessionType, out var supported))
         {
-            return CreateSessionResult.Refused("session_type", $"Unknown session type '{command.SessionType}'.");
+            return await RefusedUnlessExistingAsync(command, CreateSessionResult.Refused("session_type", $"Unknown session type '{command.SessionType}'."));
         }
 
         var unsupported = command.Parameters.AnalysisTypes.Where(t => !supported.Contains(t, StringComparer.Ordinal)).ToArray();
         if (unsupported.Length > 0)
         {
-            return CreateSessionResult.Refused(
+            return await RefusedUnlessExistingAsync(command, CreateSessionResult.Refused(
                 "parameters.analysis_types",
-                $"Session type '{command.SessionType}' supports the analysis types {string.Join(", ", supported)}; not {string.Join(", ", unsupported)}.");
+                $"Session type '{command.SessionType}' supports the analysis types {string.Join(", ", supported)}; not {string.Join(", ", unsupported)}."));
         }
 
         IReadOnlyList<string> analysisTypes = command.Parameters.AnalysisTypes.Count == 0 ? [.. supported] : [.. command.Parameters.AnalysisTypes];
-        await RecordAsync(SessionEvents.Created, s => !s.Exists, (s, now) =>
+        var created = await RecordAsync(SessionEvents.Created, s => !s.Exists, (s, now) =>
         {
             s.OwnerId = command.OwnerId;
             s.Cue = command.Cue;
@@ -87,14 +78,24 @@ internal sealed partial class SessionGrain(
             s.CreatedAt = now;
             return null;
         });
+        if (!created)
+        {
+            return Existing(command);
+        }
+
         EnsureWorkScheduled();
         return new CreateSessionResult(_visible, null);
     }
 
-    public Task<SessionSnapshot?> Get(SessionAccess access) => Task.FromResult(VisibleTo(access));
+    public async Task<SessionSnapshot?> Get(SessionAccess access)
+    {
+        await EnsureLoadedAsync();
+        return VisibleTo(access);
+    }
 
     public async Task<SessionSnapshot?> UpdateMetadata(SessionAccess access, JsonElement metadata)
     {
+        await EnsureLoadedAsync();
         if (VisibleTo(access) is null)
         {
             return null;
@@ -111,6 +112,7 @@ internal sealed partial class SessionGrain(
 
     public async Task<SessionSnapshot?> Cancel(SessionAccess access)
     {
+        await EnsureLoadedAsync();
         if (VisibleTo(access) is null)
         {
             return null;
@@ -122,6 +124,7 @@ internal sealed partial class SessionGrain(
 
     public async Task<bool> Delete(SessionAccess access)
     {
+        await EnsureLoadedAsync();
         if (VisibleTo(access) is null)
         {
             return false;
@@ -137,22 +140,27 @@ internal sealed partial class SessionGrain(
         return true;
     }
 
-    public Task<bool> Resume()
+    public async Task<bool> Resume()
     {
+        await EnsureLoadedAsync();
         EnsureWorkScheduled();
-        return Task.FromResult(state.State.IsUnfinished);
+        return _state.IsUnfinished;
     }
 
-    private async Task ResumeAfterActivationAsync()
+    /// <summary>The answer to creating a session that exists; a row found by a create's insert may still need its pipeline resumed.</summary>
+    private CreateSessionResult Existing(CreateSession command)
     {
-        try
-        {
-            await GrainFactory.GetGrain<ISessionGrain>(Id).Resume();
-        }
-        catch (Exception exception)
-        {
-            SessionLog.ResumeFailed(logger, exception, Id);
-        }
+        EnsureWorkScheduled();
+        return _state.OwnerId == command.OwnerId
+            ? new CreateSessionResult(_visible, null)
+            : throw new InvalidOperationException($"Session {Id} already exists for another user.");
+    }
+
+    /// <summary>Creating an existing session again returns it unchanged, even when the repeated command would be refused.</summary>
+    private async Task<CreateSessionResult> RefusedUnlessExistingAsync(CreateSession command, CreateSessionResult refused)
+    {
+        await ReloadAsync();
+        return _state.Exists ? Existing(command) : refused;
     }
 
     private async Task RecordCancellationAsync()

@@ -8,21 +8,11 @@ internal static partial class SessionLog
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Session {SessionId} is {Status} (update {Sequence}).")]
     public static partial void StatusChanged(ILogger logger, Guid sessionId, string status, long sequence);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning,
-        Message = "Session {SessionId}: writing {Count} update(s) to PostgreSQL failed; they stay in the grain's outbox and are retried in {RetryIn}.")]
-    public static partial void ProjectionFailed(ILogger logger, Exception exception, Guid sessionId, int count, TimeSpan retryIn);
-
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Session {SessionId}: replayed {Count} update(s) that had not reached PostgreSQL.")]
-    public static partial void OutboxReplayed(ILogger logger, Guid sessionId, int count);
-
     [LoggerMessage(EventId = 5004, Level = LogLevel.Debug, Message = "Session {SessionId}: publishing update {Sequence} failed; clients catch up from the events endpoint.")]
     public static partial void PublishFailed(ILogger logger, Exception exception, Guid sessionId, long sequence);
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Session {SessionId}: analysis {AnalysisType} failed; the session fails.")]
     public static partial void AnalysisFailed(ILogger logger, Exception exception, Guid sessionId, string analysisType);
-
-    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Session {SessionId}: its state could not be written; the activation is dropped and reloads it.")]
-    public static partial void StateWriteFailed(ILogger logger, Exception exception, Guid sessionId);
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Resumed {Count} unfinished session(s) after start-up.")]
     public static partial void Resumed(ILogger logger, int count);
@@ -32,4 +22,12 @@ internal static partial class SessionLog
 
     [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "Session {SessionId}: analysis {AnalysisType} timed out (attempt {Attempt}); it is tried again.")]
     public static partial void AnalysisTimedOut(ILogger logger, Exception exception, Guid sessionId, string analysisType, int attempt);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning,
+        Message = "Session {SessionId}: PostgreSQL refused update {Sequence}; nothing was recorded and the stage runs again in {RetryIn}.")]
+    public static partial void StageWriteFailed(ILogger logger, Exception exception, Guid sessionId, long sequence, TimeSpan retryIn);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Information,
+        Message = "Session {SessionId}: its row was not at the sequence before update {Sequence} ({Event}); reloading it and trying again.")]
+    public static partial void WriteConflict(ILogger logger, Guid sessionId, long sequence, string @event);
 }

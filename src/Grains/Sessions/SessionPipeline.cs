@@ -13,7 +13,7 @@ internal static class SessionPipeline
     /// <summary>The gap between two stages: a timer period (counted from the end of a stage), not a wait for anything.</summary>
     public static readonly TimeSpan StagePeriod = TimeSpan.FromMilliseconds(1);
 
-    /// <summary>The first retry after PostgreSQL refused the outbox; doubles up to <see cref="MaxRetryDelay"/>.</summary>
+    /// <summary>The first retry of a stage whose write PostgreSQL refused; doubles up to <see cref="MaxRetryDelay"/>.</summary>
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
 
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);

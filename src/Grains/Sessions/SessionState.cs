@@ -4,8 +4,9 @@ using MindPeeker.Grains.Abstractions.Sessions;
 namespace MindPeeker.Grains.Sessions;
 
 /// <summary>
-/// A session grain's persisted state: the session itself, how far its analysis got, and the
-/// outbox of updates not yet known to be in PostgreSQL (replayed on activation).
+/// A session grain's state in memory: the session as its <c>sessions</c> row has it (loaded and
+/// written by <see cref="SessionStore"/>) and how far its analysis got. A change is made on a
+/// <see cref="Copy"/>, which replaces the state only once PostgreSQL has taken it.
 /// </summary>
 internal sealed class SessionState
 {
@@ -43,10 +44,11 @@ internal sealed class SessionState
 
     public DateTimeOffset? DeletedAt { get; set; }
 
-    public List<SessionOutboxEntry> Outbox { get; set; } = [];
-
     public bool Exists => LastSequence > 0;
 
     /// <summary>Whether the analysis still has work to do (neither final nor deleted).</summary>
     public bool IsUnfinished => Exists && DeletedAt is null && !SessionStatus.IsFinal(Status);
+
+    /// <summary>A copy to change; every member is a value or immutable, so a shallow copy is independent.</summary>
+    public SessionState Copy() => (SessionState)MemberwiseClone();
 }

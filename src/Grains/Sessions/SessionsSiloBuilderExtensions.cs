@@ -8,7 +8,7 @@ public static class SessionsSiloBuilderExtensions
     /// <summary>
     /// Adds the start-up recovery that resumes unfinished sessions after a restart. Session grains
     /// also need the host's <c>NpgsqlDataSource</c> (MindPeeker's database, migrated by
-    /// <c>MindPeekerSchema</c>) and grain storage. Idempotent.
+    /// <c>MindPeekerSchema</c>), where their <c>sessions</c> rows are their state. Idempotent.
     /// </summary>
     public static ISiloBuilder AddSessions(this ISiloBuilder builder)
     {

@@ -58,7 +58,7 @@ internal static class SessionDatabase
         return await reader.ReadAsync() ? (reader.GetString(0), reader.GetInt64(1), reader.GetBoolean(2)) : null;
     }
 
-    /// <summary>Makes PostgreSQL refuse the session's events from <paramref name="fromSequence"/> on, like an outage of the read model.</summary>
+    /// <summary>Makes PostgreSQL refuse the session's events from <paramref name="fromSequence"/> on, and so every write of those updates, like an outage.</summary>
     public static Task RefuseEventsAsync(this PostgreSqlTestDatabase database, Guid sessionId, long fromSequence) =>
         ExecuteAsync(database, $"""
             CREATE OR REPLACE FUNCTION refuse_session_event() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -69,6 +69,20 @@ internal static class SessionDatabase
 
     public static Task AcceptEventsAgainAsync(this PostgreSqlTestDatabase database) =>
         ExecuteAsync(database, "DROP TRIGGER refuse_session_event ON session_events");
+
+    /// <summary>Records an <c>updated</c> event with new metadata behind the grain's back, as another activation would.</summary>
+    public static Task WriteMetadataElsewhereAsync(this PostgreSqlTestDatabase database, Guid sessionId, string metadata) =>
+        ExecuteAsync(database, $"""
+            WITH s AS (
+                UPDATE sessions SET metadata = '{metadata}'::jsonb, last_sequence = last_sequence + 1, updated_at = now()
+                WHERE id = '{sessionId}' RETURNING id, last_sequence, status, progress)
+            INSERT INTO session_events (session_id, sequence, event, status, progress, occurred_at)
+            SELECT id, last_sequence, 'updated', status, progress, now() FROM s
+            """);
+
+    /// <summary>Removes the session's rows, as an operator cleaning up would.</summary>
+    public static Task RemoveAsync(this PostgreSqlTestDatabase database, Guid sessionId) =>
+        ExecuteAsync(database, $"DELETE FROM sessions WHERE id = '{sessionId}'");
 
     private static async Task ExecuteAsync(PostgreSqlTestDatabase database, string sql)
     {

@@ -1,46 +1,49 @@
 using System.Text.Json;
 using MindPeeker.Grains.Abstractions.Sessions;
 using MindPeeker.TestSupport;
+using Npgsql;
 
 namespace MindPeeker.Grains.Tests.Sessions;
 
 /// <summary>
-/// Crashes between grain state and PostgreSQL, and silo restarts. The first silo runs on a fake
-/// clock, so its pipeline moves only when the test advances it; the second on the real clock.
+/// Writes PostgreSQL refuses (a trigger stands in for an outage), and silo restarts. A silo on a
+/// fake clock moves its pipeline only when the test advances it; the others run on the real clock.
 /// </summary>
 public sealed class SessionRecoveryTests(PostgreSqlTestDatabase database) : IClassFixture<PostgreSqlTestDatabase>
 {
+    // SessionLog.StageWriteFailed: PostgreSQL refused a pipeline stage's write, which runs again later.
+    private const int StageWriteFailedEventId = 5010;
+
     [Fact]
-    public async Task A_session_whose_first_update_never_reached_PostgreSQL_is_healed_by_its_next_activation()
+    public async Task A_create_PostgreSQL_refuses_records_nothing_and_succeeds_once_when_tried_again()
     {
         var owner = await OwnerAsync();
+        var access = new SessionAccess(owner, false);
         var id = Guid.NewGuid();
-        await using (var first = await SessionSilo.StartAsync(database, new FakeTimeProvider()))
-        {
-            await database.RefuseEventsAsync(id, fromSequence: 1);
+        await using var silo = await SessionSilo.StartAsync(database);
+        await database.RefuseEventsAsync(id, fromSequence: 1);
 
-            var created = await first.Session(id).Create(Command(owner));
+        var refused = () => silo.Session(id).Create(Command(owner));
 
-            created.Session!.Status.Should().Be(SessionStatus.Pending);
-            (await database.ReadModelAsync(id)).Should().BeNull("the read model and the event are written in one transaction");
-            first.Updates.Of(id).Should().BeEmpty();
-        }
+        await refused.Should().ThrowAsync<PostgresException>();
+        (await silo.Session(id).Get(access)).Should().BeNull("a refused write records nothing");
+        (await database.ReadModelAsync(id)).Should().BeNull("the row and its event are written as one");
+        silo.Updates.Of(id).Should().BeEmpty();
 
         await database.AcceptEventsAgainAsync();
-        await using var second = await SessionSilo.StartAsync(database);
+        var created = await silo.Session(id).Create(Command(owner));
+        await silo.Updates.WaitForEventAsync(id, SessionEvents.Completed);
 
-        (await second.Session(id).Get(new SessionAccess(owner, false)))!.LastSequence.Should().BeGreaterThanOrEqualTo(1);
-        await second.Updates.WaitForEventAsync(id, SessionEvents.Completed);
-
+        created.Session!.LastSequence.Should().Be(1);
         var events = await database.EventsAsync(id);
         events.Select(e => e.Event).Should().Equal("created", "started", "result", "result", "completed");
         events.Select(e => e.Sequence).Should().Equal(1, 2, 3, 4, 5);
-        second.Updates.Of(id).Select(u => u.Sequence).Should().Equal(1, 2, 3, 4, 5);
+        silo.Updates.Of(id).Select(u => u.Sequence).Should().Equal(1, 2, 3, 4, 5);
         (await database.ReadModelAsync(id)).Should().Be((SessionStatus.Completed, 5L, false));
     }
 
     [Fact]
-    public async Task Updates_refused_mid_way_are_replayed_exactly_once_and_earlier_ones_are_not_repeated()
+    public async Task Changes_PostgreSQL_refuses_are_not_recorded_and_each_retry_is_applied_exactly_once()
     {
         var owner = await OwnerAsync();
         var access = new SessionAccess(owner, false);
@@ -53,25 +56,104 @@ public sealed class SessionRecoveryTests(PostgreSqlTestDatabase database) : ICla
             await first.Updates.WaitForEventAsync(id, SessionEvents.Started);
             await database.RefuseEventsAsync(id, fromSequence: 3);
 
-            var updated = await first.Session(id).UpdateMetadata(access, JsonDocument.Parse("""{"label":"kept"}""").RootElement);
-            var cancelled = await first.Session(id).Cancel(access);
+            var update = () => first.Session(id).UpdateMetadata(access, JsonDocument.Parse("""{"label":"kept"}""").RootElement);
+            var cancel = () => first.Session(id).Cancel(access);
+
+            await update.Should().ThrowAsync<PostgresException>();
+            await cancel.Should().ThrowAsync<PostgresException>();
+            var unchanged = await first.Session(id).Get(access);
+            unchanged!.Status.Should().Be(SessionStatus.Processing);
+            unchanged.LastSequence.Should().Be(2);
+            unchanged.Metadata.Should().BeNull();
+            (await database.ReadModelAsync(id)).Should().Be((SessionStatus.Processing, 2L, false));
+            (await database.EventsAsync(id)).Select(e => e.Sequence).Should().Equal(1, 2);
+
+            await database.AcceptEventsAgainAsync();
+            var updated = await update();
+            var cancelled = await cancel();
 
             updated!.LastSequence.Should().Be(3);
             cancelled!.Status.Should().Be(SessionStatus.Cancelled);
-            (await database.EventsAsync(id)).Select(e => e.Sequence).Should().Equal(1, 2);
+            cancelled.LastSequence.Should().Be(4);
+            first.Updates.Of(id).Select(u => u.Sequence).Should().Equal(1, 2, 3, 4);
         }
 
-        await database.AcceptEventsAgainAsync();
+        // The next activation knows the session from its row alone.
         await using var second = await SessionSilo.StartAsync(database);
 
         var session = await second.Session(id).Get(access);
 
         session!.Status.Should().Be(SessionStatus.Cancelled);
+        session.LastSequence.Should().Be(4);
         session.Metadata!.Value.GetProperty("label").GetString().Should().Be("kept");
         var events = await database.EventsAsync(id);
         events.Select(e => (e.Sequence, e.Event)).Should().Equal((1, "created"), (2, "started"), (3, "updated"), (4, "cancelled"));
-        second.Updates.Of(id).Select(u => u.Sequence).Should().Equal(3, 4);
         (await database.ReadModelAsync(id)).Should().Be((SessionStatus.Cancelled, 4L, false));
+    }
+
+    [Fact]
+    public async Task A_stage_PostgreSQL_refuses_is_run_again_after_a_delay_and_recorded_exactly_once()
+    {
+        var owner = await OwnerAsync();
+        var id = Guid.NewGuid();
+        await using var silo = await SessionSilo.StartAsync(database);
+        await database.RefuseEventsAsync(id, fromSequence: 3);
+
+        await silo.Session(id).Create(Command(owner));
+        await silo.Logs.WaitForAsync(StageWriteFailedEventId, id);
+
+        (await database.EventsAsync(id)).Select(e => e.Sequence).Should().Equal(1, 2);
+        (await database.ResultTypesAsync(id)).Should().BeEmpty("the refused result was not recorded");
+        (await silo.Session(id).Get(new SessionAccess(owner, false)))!.ResultCount.Should().Be(0);
+
+        await database.AcceptEventsAgainAsync();
+        await silo.Updates.WaitForEventAsync(id, SessionEvents.Completed);
+
+        var events = await database.EventsAsync(id);
+        events.Select(e => e.Event).Should().Equal("created", "started", "result", "result", "completed");
+        events.Select(e => e.Sequence).Should().Equal(1, 2, 3, 4, 5);
+        silo.Updates.Of(id).Select(u => u.Sequence).Should().Equal(1, 2, 3, 4, 5);
+        (await database.ResultTypesAsync(id)).Should().Equal("yes_no", "location");
+        (await database.ReadModelAsync(id)).Should().Be((SessionStatus.Completed, 5L, false));
+    }
+
+    [Fact]
+    public async Task A_change_over_a_row_written_elsewhere_reloads_it_and_takes_the_next_sequence()
+    {
+        var owner = await OwnerAsync();
+        var access = new SessionAccess(owner, false);
+        var id = Guid.NewGuid();
+        await using var silo = await SessionSilo.StartAsync(database, new FakeTimeProvider());
+        await silo.Session(id).Create(Command(owner));
+        await database.WriteMetadataElsewhereAsync(id, """{"by":"elsewhere"}""");
+
+        var cancelled = await silo.Session(id).Cancel(access);
+
+        cancelled!.Status.Should().Be(SessionStatus.Cancelled);
+        cancelled.LastSequence.Should().Be(3);
+        cancelled.Metadata!.Value.GetProperty("by").GetString().Should().Be("elsewhere", "the write elsewhere is kept, not overwritten");
+        (await database.EventsAsync(id)).Select(e => (e.Sequence, e.Event)).Should().Equal((1, "created"), (2, "updated"), (3, "cancelled"));
+        (await database.ReadModelAsync(id)).Should().Be((SessionStatus.Cancelled, 3L, false));
+    }
+
+    [Fact]
+    public async Task A_session_whose_row_is_gone_answers_as_one_that_does_not_exist()
+    {
+        var owner = await OwnerAsync();
+        var access = new SessionAccess(owner, false);
+        var id = Guid.NewGuid();
+        await using (var first = await SessionSilo.StartAsync(database, new FakeTimeProvider()))
+        {
+            await first.Session(id).Create(Command(owner));
+        }
+
+        await database.RemoveAsync(id);
+        await using var second = await SessionSilo.StartAsync(database);
+
+        (await second.Session(id).Get(access)).Should().BeNull();
+        (await second.Session(id).Cancel(access)).Should().BeNull();
+        (await second.Session(id).Resume()).Should().BeFalse();
+        (await database.ReadModelAsync(id)).Should().BeNull("nothing is written for a session that does not exist");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MindPeeker.Grains.Abstractions.Realtime;
 using MindPeeker.Grains.Abstractions.Sessions;
 using MindPeeker.Grains.Analysis;
@@ -23,14 +24,18 @@ internal sealed class SessionSilo : IAsyncDisposable
     private readonly TestSilo _silo;
     private readonly IDisposable _registration;
 
-    private SessionSilo(TestSilo silo, SessionUpdateRecorder updates)
+    private SessionSilo(TestSilo silo, SessionUpdateRecorder updates, SessionLogRecorder logs)
     {
         _silo = silo;
         Updates = updates;
+        Logs = logs;
         _registration = silo.Services.GetRequiredService<SessionUpdateObservers>().Register(updates);
     }
 
     public SessionUpdateRecorder Updates { get; }
+
+    /// <summary>The silo's log entries about sessions, to await one.</summary>
+    public SessionLogRecorder Logs { get; }
 
     public IGrainFactory Grains => _silo.GrainFactory;
 
@@ -39,6 +44,7 @@ internal sealed class SessionSilo : IAsyncDisposable
     /// <summary>Starts a silo; with a <see cref="FakeTimeProvider"/> the pipeline only moves when the test advances it.</summary>
     public static async Task<SessionSilo> StartAsync(PostgreSqlTestDatabase database, TimeProvider? time = null)
     {
+        var logs = new SessionLogRecorder();
         var silo = await TestSilo.StartAsync(
             builder =>
             {
@@ -49,9 +55,10 @@ internal sealed class SessionSilo : IAsyncDisposable
                 builder.Services.AddAnalysis();
                 builder.AddSessionUpdateNotifier();
                 builder.AddSessions();
+                builder.Services.AddSingleton<ILoggerProvider>(logs);
             },
             time);
-        return new SessionSilo(silo, new SessionUpdateRecorder());
+        return new SessionSilo(silo, new SessionUpdateRecorder(), logs);
     }
 
     public ISessionGrain Session(Guid id) => Grains.GetGrain<ISessionGrain>(id);
