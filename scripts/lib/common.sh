@@ -96,6 +96,19 @@ ensure_dotnet() {
   export DOTNET_CLI_TELEMETRY_OPTOUT="${DOTNET_CLI_TELEMETRY_OPTOUT:-1}"
 }
 
+# ------------------------------------------------------------------ node ---
+
+# ensure_node — node and npm on PATH: the build runs `npm ci` for ONNX Runtime and the
+# SignalR client, and the end-to-end test and benchmarks run Node scripts.
+# Installs Debian's nodejs and npm when missing (as root).
+ensure_node() {
+  if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+    return 0
+  fi
+  ensure_apt_packages nodejs npm
+  command -v npm >/dev/null 2>&1 || die "npm is still not on PATH after installing nodejs and npm"
+}
+
 # ----------------------------------------------------------------- ports ---
 
 # port_in_use PORT — is something accepting TCP connections on 127.0.0.1:PORT?
