@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using MindPeeker.ApiFrontend.Http;
 using MindPeeker.ApiFrontend.Identity.Validation;
+using MindPeeker.ApiFrontend.Realtime;
 using MindPeeker.ApiFrontend.Security;
 using MindPeeker.Grains.Abstractions.Identity;
 using MindPeeker.Runtime;
@@ -75,13 +76,16 @@ internal static class ApiKeysApi
         return key is null ? NotFound() : ApiResults.Ok(context, ApiKeyResponse.From(key), "API key.");
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> Revoke(Guid id, HttpContext context, IGrainFactory grains)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
+        Guid id, HttpContext context, IGrainFactory grains, HubConnectionsByApiKey hubConnections)
     {
         var user = context.User;
         if (!await grains.GetGrain<IUserApiKeysGrain>(user.GetUserId()).Revoke(id))
         {
             return NotFound();
         }
+
+        hubConnections.CloseAll(id);
 
         await grains.GetGrain<IAuditLogGrain>(0).Append(new AuditEntry(
             AuditActions.ApiKeyRevoked, user.GetUserId(), user.GetApiKeyId(), "api_key", id.ToString(), ClientAddress.Of(context)?.ToString()));

@@ -24,6 +24,7 @@ public static class RealtimeFeature
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SessionUpdateObservers>();
         services.TryAddSingleton<HubSessionUpdateObserver>();
+        services.TryAddSingleton<HubConnectionsByApiKey>();
         services.AddHostedService<SessionUpdateObserverRegistration>();
         return services;
     }

@@ -17,9 +17,30 @@ namespace MindPeeker.ApiFrontend.Realtime;
 internal sealed class SessionUpdatesHub(
     IGrainFactory grains,
     IOptions<RealtimeOptions> options,
+    HubConnectionsByApiKey connectionsByApiKey,
     ILogger<SessionUpdatesHub> logger) : Hub
 {
     private const string NotFound = "Session not found";
+
+    public override Task OnConnectedAsync()
+    {
+        if (Context.User?.GetApiKeyId() is { } apiKeyId)
+        {
+            connectionsByApiKey.Add(apiKeyId, Context);
+        }
+
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.User?.GetApiKeyId() is { } apiKeyId)
+        {
+            connectionsByApiKey.Remove(apiKeyId, Context);
+        }
+
+        return base.OnDisconnectedAsync(exception);
+    }
 
     public async Task<SubscribedSession> Subscribe(string sessionId)
     {

@@ -74,6 +74,23 @@ public sealed class HubAuthenticationTests(PostgreSqlTestDatabase database) : IC
     }
 
     [Fact]
+    public async Task Revoking_an_API_key_closes_the_hub_connections_it_opened()
+    {
+        var key = await TestAccounts.CreateApiKeyAsync(_client, _account, SessionsRead);
+        await using var keyed = await HubTestConnection.ConnectAsync(_factory, request => request.Headers["X-API-Key"] = key);
+        await using var other = await HubTestConnection.ConnectAsync(_factory, request => request.Headers.Authorization = "Bearer " + _account.AccessToken);
+        var keyId = await FindKeyIdAsync(key);
+
+        using var revoke = new HttpRequestMessage(HttpMethod.Delete, $"/v1/api-keys/{keyId}").AuthorizeAs(_account);
+        using var revoked = await _client.SendAsync(revoke);
+
+        revoked.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await keyed.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        var stillOpen = () => other.InvokeAsync("Subscribe", Guid.NewGuid().ToString());
+        (await stillOpen.Should().ThrowAsync<HubInvocationException>()).Which.Message.Should().EndWith("HubException: Session not found");
+    }
+
+    [Fact]
     public async Task A_key_that_may_not_read_sessions_cannot_open_the_hub()
     {
         var key = await TestAccounts.CreateApiKeyAsync(_client, _account, new[] { new { resource = "webhooks", actions = new[] { "read" } } });
@@ -107,5 +124,13 @@ public sealed class HubAuthenticationTests(PostgreSqlTestDatabase database) : IC
         using var response = await _client.SendAsync(request);
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    private async Task<Guid> FindKeyIdAsync(string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/api-keys").AuthorizeAs(_account);
+        using var response = await _client.SendAsync(request);
+        var items = (await TestAccounts.ReadDataAsync(response, HttpStatusCode.OK)).GetProperty("items");
+        return items.EnumerateArray().Single(k => key.StartsWith("mpk_" + k.GetProperty("prefix").GetString() + "_", StringComparison.Ordinal)).GetProperty("id").GetGuid();
     }
 }

@@ -56,6 +56,9 @@ internal sealed class HubTestConnection : IAsyncDisposable
         return await completion.Task.WaitAsync(Patience);
     }
 
+    /// <summary>Completes when the server has closed the connection.</summary>
+    public Task Closed => _receiving;
+
     /// <summary>The next <c>session_update</c> the server sent, in arrival order.</summary>
     public async Task<JsonElement> NextUpdateAsync() => await _updates.Reader.ReadAsync().AsTask().WaitAsync(Patience);
 
