@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MindPeeker.ApiFrontend.Identity.Validation;
+using MindPeeker.ApiFrontend.Http.Validation;
 using MindPeeker.ApiFrontend.Security;
 using MindPeeker.Grains.Abstractions.Identity;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MindPeeker.ApiFrontend.Http;
 using MindPeeker.ApiFrontend.Identity.Tokens;
-using MindPeeker.ApiFrontend.Identity.Validation;
+using MindPeeker.ApiFrontend.Http.Validation;
 using MindPeeker.ApiFrontend.Security;
 using MindPeeker.Grains.Abstractions.Identity;
 using MindPeeker.Runtime;

@@ -1,4 +1,4 @@
-using MindPeeker.ApiFrontend.Identity.Validation;
+using MindPeeker.ApiFrontend.Http.Validation;
 
 namespace MindPeeker.ApiFrontend.Identity;
 

@@ -1,5 +1,5 @@
 using System.Net.Mail;
-using MindPeeker.ApiFrontend.Identity.Validation;
+using MindPeeker.ApiFrontend.Http.Validation;
 
 namespace MindPeeker.ApiFrontend.Identity;
 

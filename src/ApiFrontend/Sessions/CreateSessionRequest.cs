@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MindPeeker.ApiFrontend.Identity.Validation;
+using MindPeeker.ApiFrontend.Http.Validation;
 using MindPeeker.Grains.Abstractions.Sessions;
 
 namespace MindPeeker.ApiFrontend.Sessions;

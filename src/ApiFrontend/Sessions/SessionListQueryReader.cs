@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using MindPeeker.ApiFrontend.ApiKeys;
+using MindPeeker.ApiFrontend.Http.Lists;
 using MindPeeker.Grains.Abstractions.Sessions;
 
 namespace MindPeeker.ApiFrontend.Sessions;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using MindPeeker.ApiFrontend.Identity.Validation;
+using MindPeeker.ApiFrontend.Http.Validation;
 
 namespace MindPeeker.ApiFrontend.Sessions;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MindPeeker.ApiFrontend.ApiKeys;
+namespace MindPeeker.ApiFrontend.Http.Lists;
 
 /// <summary>Reads API.md list parameters: <c>limit</c> (1–100, default 20) and a <c>starting_after</c> id.</summary>
 internal static class ListQuery

@@ -1,4 +1,4 @@
-namespace MindPeeker.ApiFrontend.Identity.Validation;
+namespace MindPeeker.ApiFrontend.Http.Validation;
 
 /// <summary>A request body that can say what is wrong with it, by snake_case field name.</summary>
 internal interface IValidatableRequest

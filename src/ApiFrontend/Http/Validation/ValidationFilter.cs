@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace MindPeeker.ApiFrontend.Identity.Validation;
+namespace MindPeeker.ApiFrontend.Http.Validation;
 
 /// <summary>Answers 400 problem+json with <c>errors</c> when the endpoint's <typeparamref name="T"/> body is invalid.</summary>
 internal sealed class ValidationFilter<T>(TimeProvider time) : IEndpointFilter

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace MindPeeker.ApiFrontend.Identity.Validation;
+namespace MindPeeker.ApiFrontend.Http.Validation;
 
 /// <summary>Adds <see cref="ValidationFilter{T}"/> to an endpoint.</summary>
 internal static class ValidationExtensions
