@@ -25,6 +25,7 @@ public static class ApiFrontendExtensions
             options.SerializerOptions.DictionaryKeyPolicy = null;
         });
         services.AddHealthChecks();
+        services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
         services.AddIdentityFeature(configuration);
         services.AddRateLimitingFeature(configuration);
         services.AddSessionsFeature(configuration);

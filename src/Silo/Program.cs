@@ -1,13 +1,30 @@
 using MindPeeker.ApiFrontend;
 using MindPeeker.Silo;
+using MindPeeker.Silo.Health;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(SiloCommandLine.Normalize(args));
 builder.AddMindPeekerSilo();
-builder.Services.AddApiFrontend(builder.Configuration);
+var hostsFrontend = builder.Configuration.GetValue(SiloCommandLine.HostApiFrontendKey, defaultValue: true);
+if (hostsFrontend)
+{
+    builder.Services.AddApiFrontend(builder.Configuration);
+}
+else
+{
+    builder.Services.AddSiloHealthEndpointsOnly();
+}
 
 var app = builder.Build();
-app.UseApiFrontend();
-app.MapApiFrontend();
+if (hostsFrontend)
+{
+    app.UseApiFrontend();
+    app.MapApiFrontend();
+}
+else
+{
+    app.MapSiloHealthEndpoints();
+}
+
 app.Run();
 
 namespace MindPeeker.Silo

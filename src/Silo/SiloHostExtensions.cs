@@ -36,6 +36,7 @@ internal static class SiloHostExtensions
         builder.UseSilo(silo =>
         {
             silo.AddGrains(typeof(GrainsAssembly).Assembly);
+            silo.UseClustering();
             silo.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString!);
             silo.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
             silo.Services.AddAnalysis();

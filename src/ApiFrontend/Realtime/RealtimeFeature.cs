@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MindPeeker.ApiFrontend.Security;
-using MindPeeker.Grains.Abstractions.Realtime;
 
 namespace MindPeeker.ApiFrontend.Realtime;
 
@@ -22,7 +21,6 @@ public static class RealtimeFeature
         services.AddSignalR()
             .AddHubOptions<SessionUpdatesHub>(hub => hub.MaximumParallelInvocationsPerClient = 1);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<SessionUpdateObservers>();
         services.TryAddSingleton<HubSessionUpdateObserver>();
         services.TryAddSingleton<HubConnectionsByApiKey>();
         services.AddHostedService<SessionUpdateObserverRegistration>();

@@ -19,4 +19,11 @@ internal sealed class RealtimeOptions
     /// <summary>The most sessions one connection may subscribe to at once. Default 1,000.</summary>
     [Range(1, 100_000)]
     public int MaxSubscriptionsPerConnection { get; set; } = 1000;
+
+    /// <summary>
+    /// How often this front end renews its observer registration with the silos' hub list. Default 30
+    /// seconds; must stay well below the silos' <c>Realtime:Notifier:ObserverExpiry</c> (default 2 minutes).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan ObserverRenewal { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using MindPeeker.Grains.Abstractions.Realtime;
 using MindPeeker.Runtime.Hosting;
 
 namespace MindPeeker.Grains.Realtime;
@@ -8,8 +6,8 @@ namespace MindPeeker.Grains.Realtime;
 public static class RealtimeSiloBuilderExtensions
 {
     /// <summary>
-    /// What <see cref="SessionUpdateNotifierGrain"/> needs: its options (bound from
-    /// <c>Realtime:Notifier</c>, validated on start) and the silo's <see cref="SessionUpdateObservers"/>.
+    /// What <see cref="SessionUpdateNotifierGrain"/> and <see cref="SessionUpdateHubListGrain"/> need: their
+    /// options, bound from <c>Realtime:Notifier</c> and validated on start.
     /// </summary>
     public static ISiloBuilder AddSessionUpdateNotifier(this ISiloBuilder silo)
     {
@@ -18,7 +16,6 @@ public static class RealtimeSiloBuilderExtensions
             .BindConfiguration(SessionUpdateNotifierOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        silo.Services.TryAddSingleton<SessionUpdateObservers>();
         return silo;
     }
 }

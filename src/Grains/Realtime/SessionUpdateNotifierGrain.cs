@@ -26,11 +26,13 @@ namespace MindPeeker.Grains.Realtime;
 [StatelessWorker]
 [Reentrant]
 internal sealed class SessionUpdateNotifierGrain(
-    SessionUpdateObservers observers,
     IOptions<SessionUpdateNotifierOptions> options,
+    TimeProvider time,
     ILogger<SessionUpdateNotifierGrain> logger) : Grain, ISessionUpdateNotifierGrain
 {
     private readonly SessionUpdateNotifierOptions _options = options.Value;
+    private IReadOnlyList<ISessionUpdateObserver> _observers = [];
+    private long _observersReadAt = long.MinValue;
     private readonly Queue<SessionUpdateBatch> _full = new();
     private SessionUpdateBatch? _open;
     private Task _flush = Task.CompletedTask;
@@ -75,9 +77,29 @@ internal sealed class SessionUpdateNotifierGrain(
         return open;
     }
 
+    /// <summary>The hub list's observers, re-read when the cached copy is older than the configured refresh.</summary>
+    private async Task<IReadOnlyList<ISessionUpdateObserver>> GetObserversAsync()
+    {
+        var now = time.GetTimestamp();
+        if (_observersReadAt == long.MinValue || time.GetElapsedTime(_observersReadAt, now) >= _options.ObserverListRefresh)
+        {
+            try
+            {
+                _observers = await GrainFactory.GetGrain<ISessionUpdateHubListGrain>(0).GetObservers();
+                _observersReadAt = now;
+            }
+            catch (Exception exception) when (exception is TimeoutException or SiloUnavailableException)
+            {
+                SessionUpdateNotifierLog.HubListUnavailable(logger, exception);
+            }
+        }
+
+        return _observers;
+    }
+
     private async Task DeliverAsync(SessionUpdateBatch batch)
     {
-        var current = observers.Current;
+        var current = await GetObserversAsync();
         switch (current.Count)
         {
             case 0:
@@ -110,7 +132,7 @@ internal sealed class SessionUpdateNotifierGrain(
         }
         catch (Exception exception)
         {
-            SessionUpdateNotifierLog.DeliveryFailed(logger, exception, observer.GetType().Name, updates.Count);
+            SessionUpdateNotifierLog.DeliveryFailed(logger, exception, observer.GetGrainId().ToString(), updates.Count);
         }
     }
 }

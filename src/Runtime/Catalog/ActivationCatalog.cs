@@ -36,6 +36,12 @@ internal sealed class ActivationCatalog(SiloRuntime runtime) : IActivationOwner
 
         while (true)
         {
+            if (_stopping && runtime.Router is { } router)
+            {
+                router.RouteAway(grainId, request);
+                return;
+            }
+
             if (_stopping)
             {
                 request.TryFail(new SiloUnavailableException($"The silo is shutting down; {request.Method.DisplayName} on {grainId} was not delivered."));
@@ -56,7 +62,20 @@ internal sealed class ActivationCatalog(SiloRuntime runtime) : IActivationOwner
     public void OnActivationInvalid(ActivationData activation) =>
         _activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation));
 
-    public void Redispatch(GrainRequest request, GrainId grainId) => Dispatch(grainId, request, cacheOn: null);
+    public void Redispatch(GrainRequest request, GrainId grainId)
+    {
+        if (runtime.Router is { } router)
+        {
+            router.Route(grainId, request, cacheOn: null);
+        }
+        else
+        {
+            Dispatch(grainId, request, cacheOn: null);
+        }
+    }
+
+    /// <summary>True while the catalog refuses new activations (graceful shutdown).</summary>
+    public bool IsStopping => _stopping;
 
     /// <summary>Every activation, including stateless workers; a moving snapshot.</summary>
     public IEnumerable<ActivationData> EnumerateActivations()

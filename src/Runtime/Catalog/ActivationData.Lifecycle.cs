@@ -8,6 +8,11 @@ internal sealed partial class ActivationData
 {
     private async Task ActivateAsync()
     {
+        if (!Descriptor.IsStatelessWorker && Runtime.Router is { } router && await TryLoseRegistrationAsync(router))
+        {
+            return;
+        }
+
         try
         {
             s_constructing = this;
@@ -47,6 +52,51 @@ internal sealed partial class ActivationData
             _lastActivity = Runtime.TimeProvider.GetTimestamp();
             ProcessPendingLocked();
         }
+    }
+
+    /// <summary>
+    /// Registers the activation in the cluster directory. When another activation of the grain won, this one
+    /// becomes invalid without running grain code and its queued calls go to the winner; true then.
+    /// </summary>
+    private async Task<bool> TryLoseRegistrationAsync(IClusterRouter router)
+    {
+        Cluster.GrainAddress? winner;
+        try
+        {
+            winner = await router.RegisterActivationAsync(GrainId, ActivationId);
+        }
+        catch (Exception exception)
+        {
+            RuntimeLog.ActivationFailed(Runtime.Logger, exception, GrainId);
+            FailActivation(new SiloUnavailableException($"Grain {GrainId} could not be registered in the grain directory: {exception.Message}", exception));
+            return true;
+        }
+
+        if (winner is null)
+        {
+            return false;
+        }
+
+        GrainRequest[] forward;
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            forward = [.. _waiting];
+            _waiting.Clear();
+            _load = 0;
+        }
+
+        _owner.OnActivationInvalid(this);
+        foreach (var request in forward)
+        {
+            if (!request.IsCompleted && !request.IsSystemRequest)
+            {
+                router.Route(GrainId, request, cacheOn: null);
+            }
+        }
+
+        CompleteDeactivated();
+        return true;
     }
 
     private void FailActivation(Exception exception)
@@ -270,6 +320,11 @@ internal sealed partial class ActivationData
         }
 
         _owner.OnActivationInvalid(this);
+        if (!Descriptor.IsStatelessWorker && Runtime.Router is { } router)
+        {
+            await router.UnregisterActivationAsync(GrainId, ActivationId);
+        }
+
         RuntimeLog.Deactivated(Runtime.Logger, GrainId, reason.ReasonCode);
         foreach (var request in forward)
         {

@@ -48,6 +48,9 @@ internal sealed partial class ActivationData : IGrainContext, IGrainRequestHost
 
     public GrainId GrainId { get; }
 
+    /// <summary>Tells this activation apart from earlier or later ones of the same grain (directory rows).</summary>
+    public Guid ActivationId { get; } = Guid.NewGuid();
+
     public SiloRuntime Runtime { get; }
 
     public GrainClassDescriptor Descriptor { get; }

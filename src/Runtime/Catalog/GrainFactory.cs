@@ -4,8 +4,36 @@ using MindPeeker.Runtime.Manifest;
 namespace MindPeeker.Runtime.Catalog;
 
 /// <summary>Builds generated proxies bound to the silo's invoker. Thread-safe; never activates anything.</summary>
-internal sealed class GrainFactory(GrainTypeRegistry registry, IGrainCallInvoker invoker) : IGrainFactory
+internal sealed class GrainFactory(GrainTypeRegistry registry, IGrainCallInvoker invoker, LocalObjectTable objects) : IGrainFactory
 {
+    public TGrainObserverInterface CreateObjectReference<TGrainObserverInterface>(IGrainObserver observer)
+        where TGrainObserverInterface : IGrainObserver
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        if (observer is GrainReference)
+        {
+            throw new ArgumentException("CreateObjectReference takes the observer object itself, not a reference to it.", nameof(observer));
+        }
+
+        if (observer is not TGrainObserverInterface)
+        {
+            throw new ArgumentException($"The observer does not implement {typeof(TGrainObserverInterface).FullName}.", nameof(observer));
+        }
+
+        return GetGrain<TGrainObserverInterface>(objects.Register(observer));
+    }
+
+    public void DeleteObjectReference<TGrainObserverInterface>(IGrainObserver reference)
+        where TGrainObserverInterface : IGrainObserver
+    {
+        if (reference is not GrainReference grainReference || !LocalObjectTable.IsObserver(grainReference.GrainId))
+        {
+            throw new ArgumentException("Not a reference made by CreateObjectReference.", nameof(reference));
+        }
+
+        objects.Remove(grainReference.GrainId);
+    }
+
     public TGrainInterface GetGrain<TGrainInterface>(Guid primaryKey) where TGrainInterface : IGrainWithGuidKey =>
         Create<TGrainInterface>(GrainKeyFormat.Format(primaryKey));
 

@@ -24,6 +24,22 @@ internal sealed class LocalGrainCallInvoker(SiloRuntime runtime) : IGrainCallInv
                 return;
         }
 
-        runtime.Catalog.Dispatch(target.GrainId, request, target);
+        var grainId = target.GrainId;
+        if (LocalObjectTable.IsObserver(grainId) && runtime.LocalObjects.IsLocal(grainId))
+        {
+            runtime.LocalObjects.Invoke(grainId, request);
+        }
+        else if (runtime.Router is { } router)
+        {
+            router.Route(grainId, request, target);
+        }
+        else if (LocalObjectTable.IsObserver(grainId))
+        {
+            request.TryFail(new InvalidOperationException($"Observer {grainId} belongs to another process, and this silo is not part of a cluster."));
+        }
+        else
+        {
+            runtime.Catalog.Dispatch(grainId, request, target);
+        }
     }
 }

@@ -31,7 +31,8 @@ internal sealed class SiloRuntime
         ResponseTimeoutTicks = ToTimestampTicks(MessagingOptions.ResponseTimeout);
         Catalog = new ActivationCatalog(this);
         Invoker = new LocalGrainCallInvoker(this);
-        GrainFactory = new GrainFactory(registry, Invoker);
+        LocalObjects = new LocalObjectTable(LocalProcessOwner);
+        GrainFactory = new GrainFactory(registry, Invoker, LocalObjects);
     }
 
     public IServiceProvider Services { get; }
@@ -53,6 +54,15 @@ internal sealed class SiloRuntime
     public LocalGrainCallInvoker Invoker { get; }
 
     public GrainFactory GrainFactory { get; }
+
+    /// <summary>Observer objects of this process (see <see cref="IGrainFactory.CreateObjectReference{T}"/>).</summary>
+    public LocalObjectTable LocalObjects { get; }
+
+    /// <summary>Routes calls for grains that are not (or not yet) active here; null in a single-silo host.</summary>
+    public IClusterRouter? Router { get; set; }
+
+    /// <summary>How observer ids name this process until the cluster assigns a silo address.</summary>
+    public string LocalProcessOwner { get; } = "local-" + Guid.NewGuid().ToString("N")[..12];
 
     public long ResponseTimeoutTicks { get; }
 

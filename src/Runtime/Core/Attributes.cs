@@ -61,3 +61,22 @@ public sealed class PersistentStateAttribute(string stateName, string? storageNa
 
     public string? StorageName { get; } = storageName;
 }
+
+/// <summary>
+/// Places new activations of this grain class only on silos that advertise <see cref="Role"/> (for example
+/// <c>gpu</c>). With no such silo active, calls fail at once with a <see cref="SiloUnavailableException"/>
+/// naming the role, unless <c>Silo:Placement:RoleFallbacks</c> allows another role.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RolePlacementAttribute(string role) : Attribute
+{
+    public string Role { get; } = role;
+}
+
+/// <summary>Places a new activation on the silo whose code made the first call, when it is compatible (chatty grains).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PreferLocalPlacementAttribute : Attribute;
+
+/// <summary>Places a new activation on a random compatible silo: the default, stated explicitly.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RandomPlacementAttribute : Attribute;

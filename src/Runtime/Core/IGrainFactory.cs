@@ -18,4 +18,16 @@ public interface IGrainFactory
 
     /// <summary>A reference to the grain with the given id, typed as one of the interfaces its class implements.</summary>
     TGrainInterface GetGrain<TGrainInterface>(GrainId grainId) where TGrainInterface : IAddressable;
+
+    /// <summary>
+    /// A reference through which grains anywhere in the cluster call <paramref name="observer"/> in this
+    /// process, as in Orleans. The reference stays valid until <see cref="DeleteObjectReference{TGrainObserverInterface}"/>
+    /// or the end of the process; it serializes like a grain reference. The object is held strongly.
+    /// </summary>
+    TGrainObserverInterface CreateObjectReference<TGrainObserverInterface>(IGrainObserver observer)
+        where TGrainObserverInterface : IGrainObserver;
+
+    /// <summary>Stops delivering calls made through <paramref name="reference"/>; later calls fail.</summary>
+    void DeleteObjectReference<TGrainObserverInterface>(IGrainObserver reference)
+        where TGrainObserverInterface : IGrainObserver;
 }

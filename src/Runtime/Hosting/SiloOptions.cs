@@ -11,6 +11,20 @@ public sealed class SiloOptions
     [Required]
     public string SiloName { get; set; } = Environment.MachineName;
 
-    /// <summary>Roles this silo advertises (for example <c>cpu</c>, <c>gpu</c>). Default <c>cpu</c>.</summary>
-    public List<string> Roles { get; } = ["cpu"];
+    /// <summary>
+    /// The cluster this silo belongs to: silos and front ends with the same id and database form one cluster.
+    /// Default <c>dev</c>.
+    /// </summary>
+    [Required]
+    [RegularExpression(@"^[A-Za-z0-9._\-]{1,100}$")]
+    public string ClusterId { get; set; } = "dev";
+
+    /// <summary>
+    /// Roles this silo advertises (for example <c>cpu</c>, <c>gpu</c>); <c>--role</c> on the silo's command line
+    /// sets the first. Empty (the default) means <c>cpu</c>.
+    /// </summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>The roles advertised: <see cref="Roles"/>, or <c>cpu</c> when none is configured.</summary>
+    public IReadOnlyList<string> EffectiveRoles => Roles.Count == 0 ? ["cpu"] : Roles;
 }

@@ -39,6 +39,7 @@ public static class SiloServiceCollectionExtensions
         configure(new SiloBuilder(services, configuration));
 
         // After the configure callback, so storage migrations registered there start before the silo turns Active.
+        services.TryAddSingleton<Cluster.IClusterRuntimeView, LocalRuntimeView>();
         services.TryAddSingleton<Silo>();
         services.AddHostedService(sp => sp.GetRequiredService<Silo>());
         return services;

@@ -40,4 +40,11 @@ public sealed class SiloStatistics
 
         return counts;
     }
+
+    /// <summary>This silo as an admin report, under the address <paramref name="silo"/>.</summary>
+    public Cluster.SiloRuntimeReport ToReport(string silo, IReadOnlyList<string> roles)
+    {
+        var counts = GetActivationCountsByGrainType();
+        return new Cluster.SiloRuntimeReport(silo, SiloName, roles, Status.ToString(), StartedAt, counts.Values.Sum(), counts);
+    }
 }

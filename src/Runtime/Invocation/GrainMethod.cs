@@ -17,9 +17,16 @@ public enum GrainMethodOptions
 /// Static description of one grain interface method; one instance per generated request type,
 /// shared by every call. Immutable.
 /// </summary>
-public sealed class GrainMethod(Type interfaceType, string methodName, int methodId, GrainMethodOptions options)
+public sealed class GrainMethod(Type interfaceType, string methodName, int methodId, GrainMethodOptions options, Type? proxyInterfaceType = null)
 {
+    /// <summary>The interface that declares the method.</summary>
     public Type InterfaceType { get; } = interfaceType;
+
+    /// <summary>
+    /// The interface whose generated proxy issued the request (the declaring interface or one that
+    /// inherits it); <see cref="MethodId"/> is a position in that proxy. Remote calls name it on the wire.
+    /// </summary>
+    public Type ProxyInterfaceType { get; } = proxyInterfaceType ?? interfaceType;
 
     public string MethodName { get; } = methodName;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using MindPeeker.Runtime.Filters;
 
 namespace MindPeeker.Runtime.Invocation;
@@ -21,7 +22,25 @@ public abstract class GrainRequest
     /// <summary>An argument, boxed: for filters and diagnostics only, never on the plain call path.</summary>
     public abstract object? GetArgument(int index);
 
+    /// <summary>Writes the arguments as a JSON array, one element per argument, for a remote call.</summary>
+    public abstract void WriteArguments(Utf8JsonWriter writer, JsonSerializerOptions options);
+
+    /// <summary>
+    /// Reads the arguments written by <see cref="WriteArguments"/>; <paramref name="reader"/> is on the
+    /// array's start token and is left on its end token.
+    /// </summary>
+    public abstract void ReadArguments(ref Utf8JsonReader reader, JsonSerializerOptions options);
+
+    /// <summary>Completes the caller with the JSON result of a remote call (<c>null</c> for methods without one).</summary>
+    internal abstract void CompleteFromJson(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options);
+
+    /// <summary>Waits for the request to finish (it must have been dispatched) and returns the JSON result, or the exception.</summary>
+    internal abstract Task<(byte[]? Result, Exception? Error)> WaitForJsonResultAsync(JsonSerializerOptions options);
+
     internal Dictionary<string, object>? RequestContextData { get; set; }
+
+    /// <summary>How many times silos re-routed this call (stale directory entries, shutdown); bounded.</summary>
+    internal int ForwardCount { get; set; }
 
     /// <summary>When the caller stops waiting, as a <see cref="TimeProvider"/> timestamp.</summary>
     internal long DeadlineTimestamp { get; set; }

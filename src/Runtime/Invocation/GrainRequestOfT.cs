@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading.Tasks.Sources;
 using MindPeeker.Runtime.Filters;
 
@@ -41,6 +42,22 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
 
         _completion.SetException(exception);
         return true;
+    }
+
+    internal override void CompleteFromJson(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options) =>
+        TrySucceed(utf8Json.IsEmpty ? default! : JsonSerializer.Deserialize<TResult>(utf8Json, options)!);
+
+    internal override async Task<(byte[]? Result, Exception? Error)> WaitForJsonResultAsync(JsonSerializerOptions options)
+    {
+        try
+        {
+            var result = await AsValueTask().ConfigureAwait(false);
+            return (JsonSerializer.SerializeToUtf8Bytes(result, options), null);
+        }
+        catch (Exception exception)
+        {
+            return (null, exception);
+        }
     }
 
     private void TrySucceed(TResult result)

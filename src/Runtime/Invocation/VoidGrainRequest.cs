@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading.Tasks.Sources;
 using MindPeeker.Runtime.Filters;
 
@@ -35,6 +36,21 @@ public abstract class VoidGrainRequest : GrainRequest, IValueTaskSource
 
         _completion.SetException(exception);
         return true;
+    }
+
+    internal override void CompleteFromJson(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options) => TrySucceed();
+
+    internal override async Task<(byte[]? Result, Exception? Error)> WaitForJsonResultAsync(JsonSerializerOptions options)
+    {
+        try
+        {
+            await AsValueTask().ConfigureAwait(false);
+            return (null, null);
+        }
+        catch (Exception exception)
+        {
+            return (null, exception);
+        }
     }
 
     private void TrySucceed()

@@ -32,4 +32,10 @@ public sealed class GrainClassDescriptor(Type grainClass, string grainType, Type
 
     /// <summary>From <see cref="CollectionAgeLimitAttribute.AlwaysActive"/>.</summary>
     public bool AlwaysActive { get; init; }
+
+    /// <summary>From <see cref="RolePlacementAttribute"/>: activations only on silos advertising this role; null = any silo.</summary>
+    public string? PlacementRole { get; init; }
+
+    /// <summary>From <see cref="PreferLocalPlacementAttribute"/>: activate on the calling silo when it is compatible.</summary>
+    public bool PreferLocalPlacement { get; init; }
 }

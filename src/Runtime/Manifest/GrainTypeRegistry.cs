@@ -13,11 +13,14 @@ internal sealed class GrainTypeRegistry
     private readonly Dictionary<Type, GrainProxyFactory> _proxies;
     private readonly Dictionary<string, GrainClassDescriptor> _classesByGrainType = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, List<GrainClassDescriptor>> _classesByInterface = [];
-    private readonly Dictionary<Type, InterfaceBinding> _bindings = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, InterfaceBinding> _bindings = new();
+    private readonly Dictionary<string, (Type Interface, GrainRequestFactory Factory)> _requestFactories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Type> _interfacesByName = new(StringComparer.Ordinal);
 
     public GrainTypeRegistry(IEnumerable<Assembly> assemblies)
     {
         var builder = new GrainManifestBuilder();
+        MindPeeker.Runtime.Reminders.RemindableReference.AddTo(builder);
         foreach (var assembly in WithReferencedGrainAssemblies(assemblies))
         {
             foreach (var attribute in assembly.GetCustomAttributes<GrainManifestProviderAttribute>())
@@ -27,6 +30,15 @@ internal sealed class GrainTypeRegistry
         }
 
         _proxies = builder.Proxies;
+        foreach (var (grainInterface, factory) in builder.RequestFactories)
+        {
+            _requestFactories[grainInterface.FullName!] = (grainInterface, factory);
+        }
+
+        foreach (var grainInterface in _proxies.Keys)
+        {
+            _interfacesByName[grainInterface.FullName!] = grainInterface;
+        }
         foreach (var descriptor in builder.Classes.Values)
         {
             if (_classesByGrainType.TryGetValue(descriptor.GrainType, out var clash))
@@ -59,6 +71,37 @@ internal sealed class GrainTypeRegistry
     public int InterfaceCount => _proxies.Count;
 
     public IReadOnlyCollection<GrainClassDescriptor> Classes => _classesByGrainType.Values;
+
+    /// <summary>The interface → grain type map this process can serve (silos) or has learned (clients), by interface full name.</summary>
+    public IReadOnlyDictionary<string, string> GetBindingsByName() =>
+        _bindings.ToDictionary(b => b.Key.FullName!, b => b.Value.GrainType, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Learns interface → grain type bindings from a silo's manifest (a cluster client has the interfaces but
+    /// not the grain classes). Bindings for interfaces this process does not know are ignored. Thread-safe
+    /// with readers.
+    /// </summary>
+    public void AddRemoteBindings(IReadOnlyDictionary<string, string> grainTypesByInterfaceName)
+    {
+        ArgumentNullException.ThrowIfNull(grainTypesByInterfaceName);
+        foreach (var (name, grainType) in grainTypesByInterfaceName)
+        {
+            if (_interfacesByName.TryGetValue(name, out var grainInterface) && _proxies.TryGetValue(grainInterface, out var proxy))
+            {
+                _bindings[grainInterface] = new InterfaceBinding(proxy, grainType);
+            }
+        }
+    }
+
+    /// <summary>How a silo rebuilds a request named on the wire by proxy interface full name and method id.</summary>
+    public bool TryGetRequestFactory(string interfaceName, [NotNullWhen(true)] out GrainRequestFactory? factory)
+    {
+        factory = _requestFactories.TryGetValue(interfaceName, out var entry) ? entry.Factory : null;
+        return factory is not null;
+    }
+
+    public bool TryGetInterface(string interfaceName, [NotNullWhen(true)] out Type? grainInterface) =>
+        _interfacesByName.TryGetValue(interfaceName, out grainInterface);
 
     public bool TryGetClass(string grainType, [NotNullWhen(true)] out GrainClassDescriptor? descriptor) =>
         _classesByGrainType.TryGetValue(grainType, out descriptor);

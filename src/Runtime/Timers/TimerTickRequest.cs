@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MindPeeker.Runtime.Invocation;
 
 namespace MindPeeker.Runtime.Timers;
@@ -25,6 +26,13 @@ internal sealed class TimerTickRequest : VoidGrainRequest
     internal override bool CountsAsActivity => Timer.KeepAlive;
 
     public override object? GetArgument(int index) => throw new ArgumentOutOfRangeException(nameof(index));
+
+    // Timer ticks run where the timer lives: they never cross the wire.
+    public override void WriteArguments(Utf8JsonWriter writer, JsonSerializerOptions options) =>
+        throw new InvalidOperationException("Timer ticks are local to their activation and are never sent to another silo.");
+
+    public override void ReadArguments(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        throw new InvalidOperationException("Timer ticks are local to their activation and are never sent to another silo.");
 
     protected override ValueTask InvokeCore(object grain) => new(Timer.InvokeCallbackAsync());
 }

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MindPeeker.Runtime.Cluster;
+
+namespace MindPeeker.ApiFrontend.Cluster;
+
+/// <summary>Ready while at least one gateway silo is active in the membership table.</summary>
+internal sealed class ClusterClientHealthCheck(IClusterMembershipService membership) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var gateways = membership.CurrentSnapshot.ActiveSilos.Count(s => s.IsGateway);
+        return Task.FromResult(gateways > 0
+            ? HealthCheckResult.Healthy($"{gateways} active gateway silos.")
+            : HealthCheckResult.Unhealthy("No active gateway silo in the membership table."));
+    }
+}

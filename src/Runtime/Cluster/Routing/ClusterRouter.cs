@@ -1,0 +1,342 @@
+using Microsoft.Extensions.Logging;
+using MindPeeker.Runtime.Catalog;
+using MindPeeker.Runtime.Cluster.Directory;
+using MindPeeker.Runtime.Cluster.Placement;
+using MindPeeker.Runtime.Hosting;
+using MindPeeker.Runtime.Invocation;
+using MindPeeker.Runtime.Manifest;
+
+namespace MindPeeker.Runtime.Cluster.Routing;
+
+/// <summary>
+/// A silo's call router. For a grain without a local activation it asks the directory cache, then the
+/// directory, and sends the call to the registered activation; with no live registration it places a new
+/// activation (locally, or on the chosen silo, which registers it). A silo that answers "not here" or
+/// "leaving" makes the router drop its cached entry and try again, at most <see cref="MaxForwards"/> times.
+/// Thread-safe.
+/// </summary>
+internal sealed class ClusterRouter : IClusterRouter
+{
+    public const int MaxForwards = 3;
+
+    private readonly SiloRuntime _runtime;
+    private readonly IClusterMembershipService _membership;
+    private readonly IGrainDirectory _directory;
+    private readonly GrainDirectoryCache _cache;
+    private readonly PlacementDirector _placement;
+    private readonly IClusterConnections _connections;
+    private readonly RemoteCallSender _sender;
+    private readonly ILogger _logger;
+
+    public ClusterRouter(
+        SiloRuntime runtime,
+        SiloAddress localSilo,
+        IClusterMembershipService membership,
+        IGrainDirectory directory,
+        GrainDirectoryCache cache,
+        PlacementDirector placement,
+        IClusterConnections connections,
+        RemoteCallSender sender,
+        ILogger logger)
+    {
+        _runtime = runtime;
+        LocalSilo = localSilo;
+        _membership = membership;
+        _directory = directory;
+        _cache = cache;
+        _placement = placement;
+        _connections = connections;
+        _sender = sender;
+        _logger = logger;
+    }
+
+    public SiloAddress LocalSilo { get; }
+
+    private GrainTypeRegistry Registry => _runtime.Registry;
+
+    public void Route(GrainId grainId, GrainRequest request, GrainReference? cacheOn)
+    {
+        if (LocalObjectTable.IsObserver(grainId))
+        {
+            RouteToObserver(grainId, request);
+            return;
+        }
+
+        if (!Registry.TryGetClass(grainId.Type, out var descriptor))
+        {
+            request.TryFail(new InvalidOperationException(
+                $"No grain class with grain type '{grainId.Type}' is registered in this silo (grain {grainId}, method {request.Method.DisplayName})."));
+            return;
+        }
+
+        var snapshot = _membership.CurrentSnapshot;
+        if (descriptor.IsStatelessWorker)
+        {
+            RouteStatelessWorker(grainId, request, cacheOn, descriptor, snapshot);
+            return;
+        }
+
+        if (_runtime.Catalog.TryGetActivation(grainId, out _) && !_runtime.Catalog.IsStopping)
+        {
+            _runtime.Catalog.Dispatch(grainId, request, cacheOn);
+            return;
+        }
+
+        if (_cache.TryGet(grainId, out var cached) && cached is not null && !snapshot.IsDeadOrUnknown(cached.Silo))
+        {
+            SendTo(cached, grainId, request, cacheOn);
+            return;
+        }
+
+        _ = ResolveAndSendAsync(grainId, request, descriptor, cacheOn);
+    }
+
+    public void RouteAway(GrainId grainId, GrainRequest request)
+    {
+        if (!Registry.TryGetClass(grainId.Type, out var descriptor))
+        {
+            request.TryFail(new InvalidOperationException($"No grain class with grain type '{grainId.Type}' is registered."));
+            return;
+        }
+
+        SiloAddress target;
+        try
+        {
+            target = _placement.Place(descriptor, _membership.CurrentSnapshot, caller: null, exclude: LocalSilo);
+        }
+        catch (SiloUnavailableException exception)
+        {
+            request.TryFail(new SiloUnavailableException(
+                $"This silo is shutting down and no other silo can take {request.Method.DisplayName} on {grainId}: {exception.Message}", exception));
+            return;
+        }
+
+        _ = SendRemoteAsync(target, Guid.Empty, grainId, request);
+    }
+
+    public async ValueTask<GrainAddress?> RegisterActivationAsync(GrainId grainId, Guid activationId)
+    {
+        var address = new GrainAddress(grainId, LocalSilo, activationId, _membership.CurrentSnapshot.Version);
+        GrainAddress? previous = null;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var winner = await _directory.RegisterAsync(address, previous).ConfigureAwait(false);
+            if (winner == address || (winner.Silo.Equals(LocalSilo) && winner.ActivationId == activationId))
+            {
+                _cache.Put(address);
+                return null;
+            }
+
+            // A row of a dead silo, or of an earlier activation here that is gone, may be taken over.
+            if (_membership.CurrentSnapshot.IsDeadOrUnknown(winner.Silo) || winner.Silo.Equals(LocalSilo))
+            {
+                previous = winner;
+                continue;
+            }
+
+            _cache.Put(winner);
+            return winner;
+        }
+
+        throw new InvalidOperationException($"Grain {grainId} could not be registered: the directory row kept changing.");
+    }
+
+    public async Task UnregisterActivationAsync(GrainId grainId, Guid activationId)
+    {
+        var address = new GrainAddress(grainId, LocalSilo, activationId, 0);
+        _cache.Invalidate(grainId);
+        try
+        {
+            await _directory.UnregisterAsync(address).WaitAsync(TimeSpan.FromSeconds(5), _runtime.TimeProvider).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            RoutingLog.UnregisterFailed(_logger, exception, grainId, activationId);
+        }
+    }
+
+    /// <summary>Drops cached locations on silos that left and purges their directory rows (one silo does it; all may try).</summary>
+    public async Task OnMembershipChangedAsync(MembershipSnapshot snapshot)
+    {
+        _cache.OnMembershipChanged(snapshot);
+        var gone = snapshot.Entries.Values.Where(e => e.Status == SiloStatus.Dead).Select(e => e.Address).ToList();
+        if (gone.Count == 0)
+        {
+            return;
+        }
+
+        var purged = await _directory.UnregisterSilosAsync(gone).ConfigureAwait(false);
+        if (purged > 0)
+        {
+            RoutingLog.DeadSilosPurged(_logger, purged, string.Join(", ", gone));
+        }
+    }
+
+    private void RouteStatelessWorker(GrainId grainId, GrainRequest request, GrainReference? cacheOn, GrainClassDescriptor descriptor, MembershipSnapshot snapshot)
+    {
+        if (!_runtime.Catalog.IsStopping
+            && (!snapshot.Entries.TryGetValue(LocalSilo, out var local) || _placement.IsCompatible(descriptor, local)))
+        {
+            _runtime.Catalog.Dispatch(grainId, request, cacheOn);
+            return;
+        }
+
+        SiloAddress target;
+        try
+        {
+            target = _placement.Place(descriptor, snapshot, caller: null, exclude: LocalSilo);
+        }
+        catch (SiloUnavailableException exception)
+        {
+            request.TryFail(exception);
+            return;
+        }
+
+        _ = SendRemoteAsync(target, Guid.Empty, grainId, request);
+    }
+
+    private void RouteToObserver(GrainId observerId, GrainRequest request)
+    {
+        if (_runtime.LocalObjects.IsLocal(observerId))
+        {
+            _runtime.LocalObjects.Invoke(observerId, request);
+            return;
+        }
+
+        var owner = LocalObjectTable.GetOwner(observerId);
+        if (SiloAddress.TryParse(owner, out var silo))
+        {
+            if (_membership.CurrentSnapshot.IsDeadOrUnknown(silo))
+            {
+                request.TryFail(new SiloUnavailableException($"Observer {observerId} lived on silo {silo}, which is no longer in the cluster."));
+                return;
+            }
+
+            _ = SendRemoteAsync(silo, Guid.Empty, observerId, request);
+            return;
+        }
+
+        if (_connections.TryGetClientConnection(owner, out var connection))
+        {
+            _ = SendOverAsync(connection, observerId, request, $"client {owner}");
+            return;
+        }
+
+        request.TryFail(new SiloUnavailableException($"Observer {observerId} belongs to client '{owner}', which is not connected to silo {LocalSilo}."));
+    }
+
+    private void SendTo(GrainAddress address, GrainId grainId, GrainRequest request, GrainReference? cacheOn)
+    {
+        if (address.Silo.Equals(LocalSilo))
+        {
+            if (_runtime.Catalog.IsStopping)
+            {
+                RouteAway(grainId, request);
+                return;
+            }
+
+            _runtime.Catalog.Dispatch(grainId, request, cacheOn);
+            return;
+        }
+
+        _ = SendRemoteAsync(address.Silo, address.ActivationId, grainId, request);
+    }
+
+    private async Task ResolveAndSendAsync(GrainId grainId, GrainRequest request, GrainClassDescriptor descriptor, GrainReference? cacheOn)
+    {
+        GrainAddress? registered;
+        try
+        {
+            registered = await _directory.LookupAsync(grainId).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            request.TryFail(new SiloUnavailableException($"The grain directory could not be read for {grainId}: {exception.Message}", exception));
+            return;
+        }
+
+        var snapshot = _membership.CurrentSnapshot;
+        if (registered is not null && snapshot.GetStatus(registered.Silo) is SiloStatus.Active or SiloStatus.ShuttingDown or SiloStatus.Joining)
+        {
+            _cache.Put(registered);
+            SendTo(registered, grainId, request, cacheOn);
+            return;
+        }
+
+        SiloAddress target;
+        try
+        {
+            var caller = _runtime.Catalog.IsStopping ? null : LocalSilo;
+            target = _placement.Place(descriptor, snapshot, caller, exclude: _runtime.Catalog.IsStopping ? LocalSilo : null);
+        }
+        catch (SiloUnavailableException exception)
+        {
+            request.TryFail(exception);
+            return;
+        }
+
+        if (target.Equals(LocalSilo))
+        {
+            _runtime.Catalog.Dispatch(grainId, request, cacheOn);
+        }
+        else
+        {
+            await SendRemoteAsync(target, Guid.Empty, grainId, request).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendRemoteAsync(SiloAddress silo, Guid activationId, GrainId grainId, GrainRequest request)
+    {
+        Messaging.IMessageConnection connection;
+        try
+        {
+            connection = await _connections.GetSiloConnectionAsync(silo, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // Never sent: safe to try elsewhere once membership agrees the silo is gone; otherwise report it.
+            _cache.Invalidate(grainId);
+            if (_membership.CurrentSnapshot.IsDeadOrUnknown(silo) && TryCountForward(grainId, request))
+            {
+                Route(grainId, request, cacheOn: null);
+                return;
+            }
+
+            request.TryFail(new SiloUnavailableException(
+                $"Silo {silo}, which hosts {grainId}, cannot be reached ({exception.Message}); {request.Method.DisplayName} was not sent. The cluster declares it dead within seconds if it is down.", exception));
+            return;
+        }
+
+        await SendOverAsync(connection, grainId, request, $"silo {silo}", activationId).ConfigureAwait(false);
+    }
+
+    private async Task SendOverAsync(Messaging.IMessageConnection connection, GrainId grainId, GrainRequest request, string target, Guid activationId = default)
+    {
+        var message = _sender.CreateMessage(grainId, request, activationId);
+        var outcome = await _sender.SendAsync(connection, message, request, target).ConfigureAwait(false);
+        if (outcome == RemoteSendOutcome.Completed)
+        {
+            return;
+        }
+
+        _cache.Invalidate(grainId);
+        if (TryCountForward(grainId, request))
+        {
+            Route(grainId, request, cacheOn: null);
+        }
+    }
+
+    private bool TryCountForward(GrainId grainId, GrainRequest request)
+    {
+        request.ForwardCount++;
+        if (request.ForwardCount > MaxForwards)
+        {
+            request.TryFail(new SiloUnavailableException(
+                $"{request.Method.DisplayName} on {grainId} was re-routed {MaxForwards} times without reaching an activation; the cluster is changing, retry."));
+            return false;
+        }
+
+        RoutingLog.Rerouted(_logger, request.Method.DisplayName, grainId, request.ForwardCount);
+        return true;
+    }
+}
