@@ -7,8 +7,10 @@ using MindPeeker.Runtime.CodeGen.Models;
 namespace MindPeeker.Runtime.CodeGen;
 
 /// <summary>
-/// Generates, for the grain interfaces and grain classes declared in a compilation, the request
-/// classes and proxies that carry calls, and the manifest that tells the runtime about them.
+/// Generates, for the grain and observer interfaces and the grain classes declared in a compilation,
+/// the request classes (typed arguments, their JSON form for remote calls) and proxies that carry
+/// calls, and the manifest that tells the runtime about them: each interface with its proxy and
+/// request factory, each grain class with its activator, scheduling options and placement.
 /// Each stage yields plain equatable models, so an edit elsewhere re-emits nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]

@@ -146,6 +146,94 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void MPG009_InterfaceThatIsBothGrainAndObserver_IsReportedAtTheInterface()
+    {
+        var output = Run("""
+            public interface IChatObserver : IGrainObserver { Task Receive(string message); }
+
+            public interface IConfused : IGrainWithStringKey, IChatObserver { Task Ping(); }
+            """);
+
+        var diagnostic = ShouldReportOnly(output, "MPG009", "Sample.IConfused", "IGrain", "IGrainObserver");
+        SourceAt(output, diagnostic).Should().Be("IConfused");
+        output.GeneratedHintNames.Should().BeEquivalentTo("Proxy_Sample_IChatObserver.g.cs", "GrainManifest.g.cs");
+    }
+
+    [Fact]
+    public void MPG009_IsReportedOnce_ByTheInterfaceThatMixedTheKinds_NotByThoseInheritingIt()
+    {
+        var output = Run("""
+            public interface IConfused : IGrainWithGuidKey, IGrainObserver { Task Ping(); }
+
+            public interface IMoreConfused : IConfused { Task Pong(); }
+            """);
+
+        var diagnostic = ShouldReportOnly(output, "MPG009", "Sample.IConfused");
+        SourceAt(output, diagnostic).Should().Be("IConfused");
+        output.GeneratedHintNames.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("[RandomPlacement, PreferLocalPlacement]")]
+    [InlineData("[PreferLocalPlacement]\n[RandomPlacement]")]
+    [InlineData("[RolePlacement(\"gpu\"), RandomPlacement, PreferLocalPlacement]")]
+    public void MPG010_RandomAndPreferLocalPlacement_IsReportedAtTheGrainClass(string attributes)
+    {
+        var output = Run($$"""
+            public interface IAccount : IGrainWithStringKey { Task Ping(); }
+
+            {{attributes}}
+            public sealed class AccountGrain(IGrainContext context) : Grain(context), IAccount
+            {
+                public Task Ping() => Task.CompletedTask;
+            }
+            """);
+
+        var diagnostic = ShouldReportOnly(output, "MPG010", "Sample.AccountGrain", "[RandomPlacement]", "[PreferLocalPlacement]");
+        SourceAt(output, diagnostic).Should().Be("AccountGrain");
+        output.GeneratedSource("GrainManifest.g.cs").Should().NotContain("AccountGrain", "a grain class with errors is left out of the manifest");
+    }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"  \"")]
+    [InlineData("null!")]
+    public void MPG011_RolePlacementWithoutARole_IsReportedAtTheRoleArgument(string role)
+    {
+        var output = Run($$"""
+            public interface IAccount : IGrainWithStringKey { Task Ping(); }
+
+            [RolePlacement({{role}})]
+            public sealed class AccountGrain(IGrainContext context) : Grain(context), IAccount
+            {
+                public Task Ping() => Task.CompletedTask;
+            }
+            """);
+
+        var diagnostic = ShouldReportOnly(output, "MPG011", "Sample.AccountGrain", "[RolePlacement]");
+        SourceAt(output, diagnostic).Should().Be(role);
+    }
+
+    [Theory]
+    [InlineData("[RolePlacement(\"gpu\"), PreferLocalPlacement]")]
+    [InlineData("[RolePlacement(\"gpu\"), RandomPlacement]")]
+    public void RolePlacement_CombinesWithEitherOtherPlacement_WithoutDiagnostics(string attributes)
+    {
+        var output = Run($$"""
+            public interface IAccount : IGrainWithStringKey { Task Ping(); }
+
+            {{attributes}}
+            public sealed class AccountGrain(IGrainContext context) : Grain(context), IAccount
+            {
+                public Task Ping() => Task.CompletedTask;
+            }
+            """);
+
+        output.GeneratorDiagnostics.Should().BeEmpty();
+        output.CompilationProblems.Should().BeEmpty();
+    }
+
+    [Fact]
     public void InvalidMemberInheritedFromAnotherGrainInterface_IsReportedOnceAndSkipsBothProxies()
     {
         var output = Run("""

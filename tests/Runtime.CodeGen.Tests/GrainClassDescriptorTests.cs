@@ -83,6 +83,52 @@ public sealed class GrainClassDescriptorTests
         descriptor.StatelessWorkerMaxLocal.Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("", null, false)]
+    [InlineData("[MindPeeker.Runtime.RolePlacement(\"gpu\")]", "gpu", false)]
+    [InlineData("[MindPeeker.Runtime.PreferLocalPlacement]", null, true)]
+    [InlineData("[MindPeeker.Runtime.RolePlacement(\"gpu\"), MindPeeker.Runtime.PreferLocalPlacement]", "gpu", true)]
+    [InlineData("[MindPeeker.Runtime.RandomPlacement]", null, false)]
+    [InlineData("[MindPeeker.Runtime.RolePlacement(\"analysis \\\"eu\\\"\")][MindPeeker.Runtime.RandomPlacement]", "analysis \"eu\"", false)]
+    public void Placement_ComesFromTheClassAttributes(string attributes, string? expectedRole, bool expectedPreferLocal)
+    {
+        var descriptor = Describe($$"""
+            namespace Sample;
+
+            public interface IPing : MindPeeker.Runtime.IGrainWithStringKey { System.Threading.Tasks.Task Ping(); }
+
+            {{attributes}}
+            public sealed class PingGrain(MindPeeker.Runtime.IGrainContext context) : MindPeeker.Runtime.Grain(context), IPing
+            {
+                public System.Threading.Tasks.Task Ping() => System.Threading.Tasks.Task.CompletedTask;
+            }
+            """).Single();
+
+        descriptor.PlacementRole.Should().Be(expectedRole);
+        descriptor.PreferLocalPlacement.Should().Be(expectedPreferLocal);
+    }
+
+    [Fact]
+    public void Placement_IsNotInherited_FromABaseGrainClass()
+    {
+        var descriptor = Describe("""
+            namespace Sample;
+
+            public interface IPing : MindPeeker.Runtime.IGrainWithStringKey { System.Threading.Tasks.Task Ping(); }
+
+            [MindPeeker.Runtime.RolePlacement("gpu"), MindPeeker.Runtime.PreferLocalPlacement]
+            public abstract class GpuGrain(MindPeeker.Runtime.IGrainContext context) : MindPeeker.Runtime.Grain(context);
+
+            public sealed class PingGrain(MindPeeker.Runtime.IGrainContext context) : GpuGrain(context), IPing
+            {
+                public System.Threading.Tasks.Task Ping() => System.Threading.Tasks.Task.CompletedTask;
+            }
+            """).Single();
+
+        descriptor.PlacementRole.Should().BeNull("the placement attributes are declared Inherited = false");
+        descriptor.PreferLocalPlacement.Should().BeFalse();
+    }
+
     [Fact]
     public void Activator_BuildsTheGrainFromContextStateAndServices()
     {

@@ -117,6 +117,45 @@ public sealed class ProxyTests : IDisposable
     }
 
     [Fact]
+    public void InheritedMethods_NameTheInterfaceOfTheProxyThatSentThem()
+    {
+        var invoker = new RecordingCallInvoker();
+
+        Call(CreateProxy("Sample.IGreeterAdmin", invoker), "Sample.IGreeter", "Greet", "x", 1);
+        Call(CreateProxy("Sample.IGreeter", invoker), "Sample.IGreeter", "Greet", "x", 1);
+        Call(CreateProxy("Sample.IGreeterAdmin", invoker), "Sample.IGreeterAdmin", "Shutdown", DateTimeOffset.UnixEpoch, Array.Empty<string>());
+
+        invoker.Sent.Select(s => (s.Request.Method.InterfaceType.Name, s.Request.Method.ProxyInterfaceType.Name, s.Request.Method.MethodId))
+            .Should().Equal(("IGreeter", "IGreeterAdmin", 1), ("IGreeter", "IGreeter", 0), ("IGreeterAdmin", "IGreeterAdmin", 0));
+    }
+
+    [Fact]
+    public void CreateRequest_ForEachMethodId_MakesTheRequestTheProxySendsForThatMethod()
+    {
+        var invoker = new RecordingCallInvoker();
+        var adminType = _assembly.GetType("Sample.IGreeterAdmin");
+        var admin = CreateProxy("Sample.IGreeterAdmin", invoker);
+        foreach (var method in adminType.GetMethods().Concat(adminType.GetInterfaces().SelectMany(i => i.GetMethods())))
+        {
+            method.Invoke(admin, method.GetParameters().Select(p => p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType) : null).ToArray());
+        }
+
+        var createRequest = _assembly.PopulateManifest().RequestFactories[adminType];
+
+        invoker.Sent.Select(s => s.Request.Method.MethodId).Should().BeEquivalentTo(Enumerable.Range(0, 9));
+        foreach (var (_, sent) in invoker.Sent)
+        {
+            var created = createRequest(sent.Method.MethodId);
+            created.Should().BeOfType(sent.GetType(), "id {0} is {1}", sent.Method.MethodId, sent.Method.MethodName);
+            created!.Method.Should().BeSameAs(sent.Method);
+            created.Should().NotBeSameAs(sent, "each remote call needs a request of its own");
+        }
+
+        createRequest(9).Should().BeNull();
+        createRequest(-1).Should().BeNull();
+    }
+
+    [Fact]
     public void DiamondInheritance_ImplementsTheSharedBaseMethodOnce()
     {
         var invoker = new RecordingCallInvoker();

@@ -14,6 +14,10 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?> settings) :
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Each test host is a one-silo cluster of its own database; the OS picks a free silo port.
+        builder.UseSetting("Silo:Endpoints:SiloPort", "0");
+        builder.UseSetting("Silo:Endpoints:ListenAddress", "127.0.0.1");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

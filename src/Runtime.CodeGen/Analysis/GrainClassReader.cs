@@ -31,6 +31,8 @@ internal static class GrainClassReader
         var diagnostics = new List<DiagnosticInfo>();
         var arguments = ReadActivatorArguments(type, diagnostics);
         var collectionAge = GrainClassOptionsReader.CollectionAgeMinutes(type, out var alwaysActive);
+        var placementRole = GrainPlacementReader.Role(type, diagnostics);
+        var preferLocal = GrainPlacementReader.PrefersLocal(type, diagnostics);
         return new GrainClassModel(
             TypeNames.FullyQualifiedName(type),
             GrainTypeNames.For(type),
@@ -40,6 +42,8 @@ internal static class GrainClassReader
             GrainClassOptionsReader.StatelessWorkerMaxLocal(type),
             collectionAge,
             alwaysActive,
+            placementRole,
+            preferLocal,
             IsValid: diagnostics.Count == 0,
             new EquatableArray<DiagnosticInfo>(diagnostics));
     }

@@ -6,8 +6,8 @@ using MindPeeker.Runtime.CodeGen.Models;
 namespace MindPeeker.Runtime.CodeGen.Analysis;
 
 /// <summary>
-/// Collects the problems found while reading one grain interface. A problem in a member inherited
-/// from another grain interface of this compilation makes this interface invalid too, but is
+/// Collects the problems found while reading one grain or observer interface. A problem in a member
+/// inherited from another grain or observer interface of this compilation makes this interface invalid too, but is
 /// reported only once, by that interface; one inherited from elsewhere is reported here.
 /// </summary>
 internal sealed class GrainInterfaceDiagnostics(INamedTypeSymbol grainInterface)
@@ -37,6 +37,6 @@ internal sealed class GrainInterfaceDiagnostics(INamedTypeSymbol grainInterface)
 
     private static bool IsReportedByItsOwnInterface(INamedTypeSymbol? type) =>
         type is not null
-        && RuntimeSymbols.IsGrainInterface(type)
+        && RuntimeSymbols.IsCallableInterface(type)
         && type.OriginalDefinition.Locations.Any(location => location.IsInSource);
 }

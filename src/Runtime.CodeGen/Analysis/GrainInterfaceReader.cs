@@ -7,13 +7,16 @@ using MindPeeker.Runtime.CodeGen.Models;
 
 namespace MindPeeker.Runtime.CodeGen.Analysis;
 
-/// <summary>Reads a grain interface declaration into a <see cref="GrainInterfaceModel"/>; null for any other interface.</summary>
+/// <summary>
+/// Reads a grain or observer interface declaration into a <see cref="GrainInterfaceModel"/>; null for
+/// any other interface. Both kinds follow the same method rules and get the same generated code.
+/// </summary>
 internal static class GrainInterfaceReader
 {
     public static GrainInterfaceModel? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.SemanticModel.GetDeclaredSymbol(context.Node, cancellationToken) is not INamedTypeSymbol type
-            || !RuntimeSymbols.IsGrainInterface(type)
+            || !RuntimeSymbols.IsCallableInterface(type)
             || !DeclarationFilter.IsPrimaryDeclaration(type, context.Node, cancellationToken))
         {
             return null;
@@ -21,7 +24,11 @@ internal static class GrainInterfaceReader
 
         var diagnostics = new GrainInterfaceDiagnostics(type);
         var methods = new List<GrainMethodModel>();
-        if (TypeNames.IsGenericOrInGenericType(type))
+        if (RuntimeSymbols.IsGrainAndObserverInterface(type))
+        {
+            diagnostics.Report(DiagnosticDescriptors.GrainAndObserverInterface, OriginOfGrainAndObserverConflict(type), type.ToDisplayString());
+        }
+        else if (TypeNames.IsGenericOrInGenericType(type))
         {
             diagnostics.Report(DiagnosticDescriptors.GenericInterface, type, type.ToDisplayString());
         }
@@ -40,6 +47,17 @@ internal static class GrainInterfaceReader
             IsValid: !diagnostics.HasErrors,
             diagnostics.HasErrors ? EquatableArray<GrainMethodModel>.Empty : new EquatableArray<GrainMethodModel>(methods),
             diagnostics.ToArray());
+    }
+
+    /// <summary>
+    /// The inherited interface that already is both a grain and an observer interface, so the error is
+    /// reported once, by the interface that mixed the two (one of this compilation before one from elsewhere);
+    /// <paramref name="type"/> itself when it mixes them.
+    /// </summary>
+    private static INamedTypeSymbol OriginOfGrainAndObserverConflict(INamedTypeSymbol type)
+    {
+        var inherited = type.AllInterfaces.Where(i => !RuntimeSymbols.IsMarkerInterface(i) && RuntimeSymbols.IsGrainAndObserverInterface(i)).ToList();
+        return inherited.FirstOrDefault(i => i.Locations.Any(location => location.IsInSource)) ?? inherited.FirstOrDefault() ?? type;
     }
 
     /// <summary>The interface's own members, then those of every interface it inherits, in declaration order.</summary>

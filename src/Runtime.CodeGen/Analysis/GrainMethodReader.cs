@@ -55,5 +55,9 @@ internal static class GrainMethodReader
         new(
             TypeNames.EscapeIdentifier(parameter.Name),
             TypeNames.FullyQualifiedName(parameter.Type),
-            NeedsNullForgivingDefault: parameter.Type.IsReferenceType && parameter.NullableAnnotation != NullableAnnotation.Annotated);
+            NeedsNullForgivingDefault: parameter.Type.IsReferenceType && parameter.NullableAnnotation != NullableAnnotation.Annotated,
+            IsCancellationToken: IsCancellationToken(parameter.Type));
+
+    private static bool IsCancellationToken(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "CancellationToken", Arity: 0, ContainingType: null, ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 }

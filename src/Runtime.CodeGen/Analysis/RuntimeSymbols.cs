@@ -18,6 +18,7 @@ internal static class RuntimeSymbols
         "IGrainWithIntegerKey",
         "IGrainWithGuidCompoundKey",
         "IGrainWithIntegerCompoundKey",
+        "IGrainObserver",
     ];
 
     public static bool IsRuntimeType(ITypeSymbol? type, string name, int arity = 0) =>
@@ -35,6 +36,20 @@ internal static class RuntimeSymbols
         type.TypeKind == TypeKind.Interface
         && !IsMarkerInterface(type)
         && type.AllInterfaces.Any(i => IsRuntimeType(i, "IGrain"));
+
+    /// <summary>An interface that extends <c>IGrainObserver</c>, directly or not, and is not one of the runtime's markers.</summary>
+    public static bool IsObserverInterface(INamedTypeSymbol type) =>
+        type.TypeKind == TypeKind.Interface
+        && !IsMarkerInterface(type)
+        && type.AllInterfaces.Any(i => IsRuntimeType(i, "IGrainObserver"));
+
+    /// <summary>A grain or an observer interface: one the generator writes requests and a proxy for.</summary>
+    public static bool IsCallableInterface(INamedTypeSymbol type) =>
+        IsGrainInterface(type) || IsObserverInterface(type);
+
+    /// <summary>Both a grain and an observer interface: an error (MPG009).</summary>
+    public static bool IsGrainAndObserverInterface(INamedTypeSymbol type) =>
+        IsGrainInterface(type) && IsObserverInterface(type);
 
     public static bool DerivesFromGrain(INamedTypeSymbol type)
     {

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace MindPeeker.Runtime.CodeGen.Diagnostics;
 
-/// <summary>The errors the grain code generator reports; each names the offending member and the fix.</summary>
+/// <summary>The errors the grain code generator reports; each names the offending type or member and the fix.</summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "MindPeeker.CodeGen";
@@ -46,6 +46,21 @@ internal static class DiagnosticDescriptors
         "MPG008",
         "Grain type is not accessible to generated code",
         "Grain {0} '{1}' is private or protected, so the generated proxy and manifest cannot refer to it. Make it, and every type that contains it, public or internal.");
+
+    public static readonly DiagnosticDescriptor GrainAndObserverInterface = Create(
+        "MPG009",
+        "Interface is both a grain interface and an observer interface",
+        "Interface '{0}' extends both IGrain and IGrainObserver. A grain interface addresses a grain activated on a silo; an observer interface addresses an object that grains call back: split it into two interfaces.");
+
+    public static readonly DiagnosticDescriptor ConflictingPlacement = Create(
+        "MPG010",
+        "Grain class has conflicting placement attributes",
+        "Grain class '{0}' has both [{1}] and [{2}], which ask for different silos. Keep one of them.");
+
+    public static readonly DiagnosticDescriptor EmptyPlacementRole = Create(
+        "MPG011",
+        "[RolePlacement] names no role",
+        "Grain class '{0}' has [RolePlacement] with an empty role. Name the silo role its activations need, for example [RolePlacement(\"gpu\")].");
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat) =>
         new(id, title, messageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

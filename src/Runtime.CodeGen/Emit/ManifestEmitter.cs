@@ -8,7 +8,8 @@ namespace MindPeeker.Runtime.CodeGen.Emit;
 
 /// <summary>
 /// Writes the assembly's <c>GrainManifestProvider</c> and the attribute that names it: one
-/// <c>AddInterface</c> per grain interface, one <c>AddGrainClass</c> per grain class.
+/// <c>AddInterface</c> (type, proxy factory, request factory) per grain or observer interface, one
+/// <c>AddGrainClass</c> per grain class.
 /// </summary>
 internal static class ManifestEmitter
 {
@@ -29,7 +30,7 @@ internal static class ManifestEmitter
             .Open($"public override void Populate({Manifest}GrainManifestBuilder builder)");
         foreach (var grainInterface in interfaces)
         {
-            writer.Line($"builder.AddInterface(typeof({grainInterface.TypeName}), static (invoker, grainId) => new {grainInterface.ProxyName}(invoker, grainId));");
+            writer.Line($"builder.AddInterface(typeof({grainInterface.TypeName}), static (invoker, grainId) => new {grainInterface.ProxyName}(invoker, grainId), {grainInterface.ProxyName}.CreateRequest);");
         }
 
         foreach (var grainClass in classes)
@@ -85,6 +86,16 @@ internal static class ManifestEmitter
         if (grainClass.AlwaysActive)
         {
             yield return "AlwaysActive = true";
+        }
+
+        if (grainClass.PlacementRole is { } role)
+        {
+            yield return $"PlacementRole = {TypeNames.QuoteString(role)}";
+        }
+
+        if (grainClass.PreferLocalPlacement)
+        {
+            yield return "PreferLocalPlacement = true";
         }
     }
 

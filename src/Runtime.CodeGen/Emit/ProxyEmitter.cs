@@ -4,8 +4,9 @@ using MindPeeker.Runtime.CodeGen.Models;
 namespace MindPeeker.Runtime.CodeGen.Emit;
 
 /// <summary>
-/// Writes the proxy of one grain interface: a <c>GrainReference</c> that implements every method
-/// explicitly by sending that method's request.
+/// Writes the proxy of one grain or observer interface: a <c>GrainReference</c> that implements every
+/// method explicitly by sending that method's request, and <c>CreateRequest</c>, which makes an empty
+/// request from a method id so a silo can rebuild a call that arrived from another process.
 /// </summary>
 internal static class ProxyEmitter
 {
@@ -18,6 +19,7 @@ internal static class ProxyEmitter
             .Line("    : base(invoker, grainId)")
             .Line("{")
             .Line("}");
+        EmitCreateRequest(writer, grainInterface);
         foreach (var method in grainInterface.Methods)
         {
             writer.Line()
@@ -26,6 +28,20 @@ internal static class ProxyEmitter
         }
 
         writer.Close();
+    }
+
+    private static void EmitCreateRequest(SourceWriter writer, GrainInterfaceModel grainInterface)
+    {
+        writer.Line()
+            .Line("public static global::MindPeeker.Runtime.Invocation.GrainRequest? CreateRequest(int methodId) => methodId switch")
+            .Line("{");
+        foreach (var method in grainInterface.Methods)
+        {
+            writer.Line($"    {method.MethodId} => new {grainInterface.RequestName(method)}(),");
+        }
+
+        writer.Line("    _ => null,")
+            .Line("};");
     }
 
     private static string Parameters(GrainMethodModel method) =>

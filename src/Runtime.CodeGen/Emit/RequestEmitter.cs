@@ -4,8 +4,9 @@ using MindPeeker.Runtime.CodeGen.Models;
 namespace MindPeeker.Runtime.CodeGen.Emit;
 
 /// <summary>
-/// Writes the request class of one grain method: typed argument fields, the shared
-/// <c>GrainMethod</c> descriptor, and the call on the grain instance.
+/// Writes the request class of one grain or observer method: typed argument fields, the shared
+/// <c>GrainMethod</c> descriptor (declaring interface, and the interface whose proxy sends it), the
+/// arguments' JSON form for remote calls, and the call on the target instance.
 /// </summary>
 internal static class RequestEmitter
 {
@@ -16,7 +17,7 @@ internal static class RequestEmitter
         var parameters = method.Parameters;
         writer.Line(SourceWriter.GeneratedCodeAttribute)
             .Open($"internal sealed class {grainInterface.RequestName(method)} : {BaseClass(method)}")
-            .Line($"internal static readonly {Invocation}GrainMethod Descriptor = new {Invocation}GrainMethod(typeof({method.DeclaringInterface}), \"{method.Name}\", {method.MethodId}, {Options(method)});");
+            .Line($"internal static readonly {Invocation}GrainMethod Descriptor = new {Invocation}GrainMethod(typeof({method.DeclaringInterface}), \"{method.Name}\", {method.MethodId}, {Options(method)}, typeof({grainInterface.TypeName}));");
         if (!parameters.IsEmpty)
         {
             writer.Line();
@@ -42,7 +43,9 @@ internal static class RequestEmitter
 
         writer.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),")
             .Line("};")
-            .Line()
+            .Line();
+        ArgumentJsonEmitter.Emit(writer, grainInterface, method);
+        writer.Line()
             .Line($"protected override {InvokeCoreReturnType(method)} InvokeCore(object grain) => {InvokeCoreBody(method)};")
             .Close()
             .Line();

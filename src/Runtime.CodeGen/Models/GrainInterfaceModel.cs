@@ -1,7 +1,7 @@
 namespace MindPeeker.Runtime.CodeGen.Models;
 
 /// <summary>
-/// A grain interface declared in the compilation. Code is emitted only when <paramref name="IsValid"/>;
+/// A grain or observer interface declared in the compilation. Code is emitted only when <paramref name="IsValid"/>;
 /// an invalid interface may have no diagnostics of its own when an interface it inherits reports them.
 /// </summary>
 internal sealed record GrainInterfaceModel(

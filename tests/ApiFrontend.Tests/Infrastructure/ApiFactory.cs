@@ -12,6 +12,10 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Each test host is a one-silo cluster of its own database; the OS picks a free silo port.
+        builder.UseSetting("Silo:Endpoints:SiloPort", "0");
+        builder.UseSetting("Silo:Endpoints:ListenAddress", "127.0.0.1");
         builder.UseSetting("ConnectionStrings:MindPeeker", connectionString);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

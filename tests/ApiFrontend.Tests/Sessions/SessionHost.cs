@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MindPeeker.ApiFrontend.Tests.Infrastructure;
 using MindPeeker.Grains.Abstractions.Realtime;
+using MindPeeker.Runtime;
 
 namespace MindPeeker.ApiFrontend.Tests.Sessions;
 
@@ -17,18 +18,27 @@ internal sealed class SessionHost : IAsyncDisposable
 
     public SessionHost(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
-        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["RateLimiting:Enabled"] = "false" };
-        var observers = new SessionUpdateObservers();
-        observers.Register(Updates);
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["RateLimiting:Enabled"] = "false",
+
+            // The test's observer is registered once and never renewed, while a fake clock may move far.
+            ["Realtime:Notifier:ObserverExpiry"] = "01:00:00",
+            ["Realtime:Notifier:ObserverListRefresh"] = "00:00:00",
+        };
         _root = new ApiFactory(connectionString, all);
         Factory = _root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton(observers);
             if (time is not null)
             {
                 services.AddSingleton(time);
             }
         }));
+
+        // Starts the host, then listens like a front end does: an object reference registered with the hub list.
+        var grains = Factory.Services.GetRequiredService<IGrainFactory>();
+        var reference = grains.CreateObjectReference<ISessionUpdateObserver>(Updates);
+        grains.GetGrain<ISessionUpdateHubListGrain>(0).Register(reference).GetAwaiter().GetResult();
     }
 
     public WebApplicationFactory<Silo.Program> Factory { get; }

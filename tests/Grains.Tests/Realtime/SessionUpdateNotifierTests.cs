@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MindPeeker.Grains.Abstractions.Realtime;
 using MindPeeker.Grains.Abstractions.Sessions;
@@ -54,11 +53,11 @@ public sealed class SessionUpdateNotifierTests : IAsyncDisposable
         var staying = new RecordingObserver();
         var leaving = new RecordingObserver();
         Observe(staying);
-        var registration = _silo!.Services.GetRequiredService<SessionUpdateObservers>().Register(leaving);
+        var registration = await ObserveAsync(leaving);
         var session = Guid.NewGuid();
 
         await notifier.Publish(Update(session, 1)).WaitAsync(Patience);
-        registration.Dispose();
+        await HubList.Unregister(registration);
         await notifier.Publish(Update(session, 2)).WaitAsync(Patience);
 
         staying.Updates.Select(u => u.Sequence).Should().Equal(1, 2);
@@ -154,14 +153,24 @@ public sealed class SessionUpdateNotifierTests : IAsyncDisposable
         _silo = await TestSilo.StartAsync(
             silo => silo.AddGrains(typeof(GrainsAssembly).Assembly).AddMemoryGrainStorage().AddSessionUpdateNotifier(),
             time,
-            settings.ToDictionary(s => s.Key, string? (s) => s.Value));
+            settings.Append((Key: "Realtime:Notifier:ObserverListRefresh", Value: "00:00:00")).ToDictionary(s => s.Key, string? (s) => s.Value));
         return _silo.GrainFactory.GetGrain<ISessionUpdateNotifierGrain>(0);
     }
+
+    private ISessionUpdateHubListGrain HubList => _silo!.GrainFactory.GetGrain<ISessionUpdateHubListGrain>(0);
 
     private T Observe<T>(T observer)
         where T : ISessionUpdateObserver
     {
-        _silo!.Services.GetRequiredService<SessionUpdateObservers>().Register(observer);
+        ObserveAsync(observer).GetAwaiter().GetResult();
         return observer;
+    }
+
+    /// <summary>Registers <paramref name="observer"/> with the hub list as a front end does, through an object reference.</summary>
+    private async Task<ISessionUpdateObserver> ObserveAsync(ISessionUpdateObserver observer)
+    {
+        var reference = _silo!.GrainFactory.CreateObjectReference<ISessionUpdateObserver>(observer);
+        await HubList.Register(reference).WaitAsync(Patience);
+        return reference;
     }
 }

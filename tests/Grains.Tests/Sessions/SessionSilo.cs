@@ -22,14 +22,12 @@ namespace MindPeeker.Grains.Tests.Sessions;
 internal sealed class SessionSilo : IAsyncDisposable
 {
     private readonly TestSilo _silo;
-    private readonly IDisposable _registration;
 
     private SessionSilo(TestSilo silo, SessionUpdateRecorder updates, SessionLogRecorder logs)
     {
         _silo = silo;
         Updates = updates;
         Logs = logs;
-        _registration = silo.Services.GetRequiredService<SessionUpdateObservers>().Register(updates);
     }
 
     public SessionUpdateRecorder Updates { get; }
@@ -57,8 +55,13 @@ internal sealed class SessionSilo : IAsyncDisposable
                 builder.AddSessions();
                 builder.Services.AddSingleton<ILoggerProvider>(logs);
             },
-            time);
-        return new SessionSilo(silo, new SessionUpdateRecorder(), logs);
+            time,
+            // The test registers its observer once and never renews it; the fake clock may move for hours.
+            new Dictionary<string, string?> { ["Realtime:Notifier:ObserverExpiry"] = "01:00:00", ["Realtime:Notifier:ObserverListRefresh"] = "00:00:00" });
+        var updates = new SessionUpdateRecorder();
+        var reference = silo.GrainFactory.CreateObjectReference<ISessionUpdateObserver>(updates);
+        await silo.GrainFactory.GetGrain<ISessionUpdateHubListGrain>(0).Register(reference);
+        return new SessionSilo(silo, updates, logs);
     }
 
     public ISessionGrain Session(Guid id) => Grains.GetGrain<ISessionGrain>(id);
@@ -68,7 +71,6 @@ internal sealed class SessionSilo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _registration.Dispose();
         await _silo.DisposeAsync();
     }
 }

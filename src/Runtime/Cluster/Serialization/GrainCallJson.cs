@@ -13,7 +13,7 @@ internal sealed class GrainCallJson
 {
     public GrainCallJson(GrainTypeRegistry registry, Func<IGrainCallInvoker> invoker)
     {
-        Options = new JsonSerializerOptions(GrainStateJson.Options);
+        Options = new JsonSerializerOptions(GrainStateJson.Options) { IncludeFields = true };
         Options.Converters.Add(new GrainReferenceJsonConverterFactory(registry, invoker));
         Options.MakeReadOnly(populateMissingResolver: true);
     }
