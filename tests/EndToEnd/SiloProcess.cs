@@ -40,6 +40,7 @@ internal sealed partial class SiloProcess : IAsyncDisposable
 
         startInfo.Environment["ConnectionStrings__MindPeeker"] = connectionString;
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        startInfo.Environment["Silo__ClusterId"] = "e2e-" + Guid.NewGuid().ToString("N");
         startInfo.Environment["Silo__Endpoints__SiloPort"] = "0";
         startInfo.Environment["Silo__Endpoints__ListenAddress"] = "127.0.0.1";
         startInfo.Environment["Logging__Console__FormatterName"] = "simple";

@@ -15,7 +15,8 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?> settings) :
     {
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
 
-        // Each test host is a one-silo cluster of its own database; the OS picks a free silo port.
+        // Each test host is a one-silo cluster of its own, even when tests share a database; the OS picks a free silo port.
+        builder.UseSetting("Silo:ClusterId", "test-" + Guid.NewGuid().ToString("N"));
         builder.UseSetting("Silo:Endpoints:SiloPort", "0");
         builder.UseSetting("Silo:Endpoints:ListenAddress", "127.0.0.1");
         foreach (var (key, value) in settings)

@@ -1,4 +1,5 @@
 using MindPeeker.Runtime.Catalog;
+using MindPeeker.Runtime.Reminders;
 
 namespace MindPeeker.Runtime;
 
@@ -63,6 +64,42 @@ public abstract class Grain : IAddressable
 
     protected IGrainTimer RegisterGrainTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
         RegisterGrainTimer(callback, new GrainTimerCreationOptions(dueTime, period));
+
+    /// <summary>
+    /// Registers the durable reminder <paramref name="reminderName"/>, or replaces its schedule: the first tick is
+    /// due <paramref name="dueTime"/> from now, then one every <paramref name="period"/>, each delivered as a call of
+    /// <see cref="IRemindable.ReceiveReminder"/> that activates the grain when needed, until it is unregistered. The
+    /// grain class must implement <see cref="IRemindable"/> (else <see cref="InvalidOperationException"/>) and
+    /// <paramref name="period"/> must be at least <c>Silo:Reminders:MinimumReminderPeriod</c>, 1 min by default
+    /// (else <see cref="ArgumentOutOfRangeException"/>). Ticks can be missed or duplicated: handlers must be idempotent.
+    /// </summary>
+    protected Task<IGrainReminder> RegisterOrUpdateReminder(string reminderName, TimeSpan dueTime, TimeSpan period)
+    {
+        if (this is not IRemindable)
+        {
+            throw new InvalidOperationException(
+                $"{GetType().FullName} registers reminder '{reminderName}' but does not implement IRemindable, so it could never receive a tick.");
+        }
+
+        return ReminderRegistry.RegisterOrUpdateAsync(GrainId, reminderName, dueTime, period);
+    }
+
+    /// <summary>
+    /// Deletes the reminder <paramref name="reminder"/> names; no further ticks are scheduled (one being delivered
+    /// may still arrive). A handle older than the reminder's last update removes nothing.
+    /// </summary>
+    protected Task UnregisterReminder(IGrainReminder reminder) => ReminderRegistry.UnregisterAsync(GrainId, reminder);
+
+    /// <summary>The grain's reminder <paramref name="reminderName"/>, or null when none is registered.</summary>
+    protected Task<IGrainReminder?> GetReminder(string reminderName) => ReminderRegistry.GetAsync(GrainId, reminderName);
+
+    /// <summary>Every reminder registered for this grain.</summary>
+    protected Task<IReadOnlyList<IGrainReminder>> GetReminders() => ReminderRegistry.GetAllAsync(GrainId);
+
+    private ReminderRegistry ReminderRegistry =>
+        GrainContext.ActivationServices.GetService(typeof(ReminderRegistry)) as ReminderRegistry
+        ?? throw new InvalidOperationException(
+            "Reminders are not enabled on this silo: add a reminder service, for example silo.UsePostgreSqlReminderService(...).");
 
     private sealed record TimerState<TState>(Func<TState, CancellationToken, Task> Callback, TState State)
     {

@@ -58,17 +58,33 @@ internal sealed class ClusterSiloLifecycle(
     public Task BecomeActiveAsync(CancellationToken cancellationToken) => membership.BecomeActiveAsync(cancellationToken);
 
     /// <summary>ShuttingDown: other silos stop placing activations here; calls in flight still arrive.</summary>
-    public Task ShutDownAsync(CancellationToken cancellationToken) => membership.ShutDownAsync(cancellationToken);
+    public Task ShutDownAsync(CancellationToken cancellationToken) => BestEffortAsync("write ShuttingDown", () => membership.ShutDownAsync(cancellationToken));
 
     /// <summary>After the activations drained: remove leftover directory rows, close connections, and end Dead.</summary>
+    /// <remarks>
+    /// Each step is best effort: a step that fails (the database went away first, say) is logged and the next
+    /// one runs, because a stopping silo must still stop; the survivors' failure detector covers what is left.
+    /// </remarks>
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {
         membership.SnapshotChanged -= OnSnapshotChanged;
-        await directory.UnregisterSilosAsync([local.Address], cancellationToken).ConfigureAwait(false);
-        await membership.StoppingAsync(cancellationToken).ConfigureAwait(false);
-        await listener.StopAsync().ConfigureAwait(false);
-        await connections.DisposeAsync().ConfigureAwait(false);
-        await membership.DeadAsync(cancellationToken).ConfigureAwait(false);
+        await BestEffortAsync("remove this silo's directory rows", () => directory.UnregisterSilosAsync([local.Address], cancellationToken)).ConfigureAwait(false);
+        await BestEffortAsync("write Stopping", () => membership.StoppingAsync(cancellationToken)).ConfigureAwait(false);
+        await BestEffortAsync("stop listening", listener.StopAsync).ConfigureAwait(false);
+        await BestEffortAsync("close connections", () => connections.DisposeAsync().AsTask()).ConfigureAwait(false);
+        await BestEffortAsync("write Dead", () => membership.DeadAsync(cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task BestEffortAsync(string step, Func<Task> action)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            ClusterHostingLog.LeaveStepFailed(_logger, exception, step);
+        }
     }
 
     /// <summary>This silo's statistics as an admin report.</summary>
