@@ -42,6 +42,11 @@ internal sealed class BenchmarkHost(
         builder.UseSetting("ConnectionStrings:MindPeeker", connectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
+
+        // A one-silo cluster of its own on a free port, as the real silo runs by default.
+        builder.UseSetting("Silo:ClusterId", "bench-" + Guid.NewGuid().ToString("N"));
+        builder.UseSetting("Silo:Endpoints:SiloPort", "0");
+        builder.UseSetting("Silo:Endpoints:ListenAddress", "127.0.0.1");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

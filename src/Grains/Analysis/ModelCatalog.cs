@@ -6,13 +6,18 @@ namespace MindPeeker.Grains.Analysis;
 
 /// <summary>
 /// The silo's analysis models, one per session type, each loaded once into an ONNX Runtime session
-/// (CPU, all graph optimizations) when the catalog is created. A singleton; thread-safe.
+/// (all graph optimizations, on the execution provider <see cref="ExecutionProviderSelector"/> picks) when the
+/// catalog is created. A singleton; thread-safe.
 /// </summary>
 internal sealed class ModelCatalog : IDisposable
 {
     private readonly Dictionary<string, ReferenceModel> _models = new(StringComparer.Ordinal);
 
-    public ModelCatalog(IOptions<AnalysisOptions> options, TimeProvider timeProvider, ILogger<ModelCatalog> logger)
+    public ModelCatalog(
+        IOptions<AnalysisOptions> options,
+        ExecutionProviderSelector executionProviders,
+        TimeProvider timeProvider,
+        ILogger<ModelCatalog> logger)
     {
         using var sessionOptions = new SessionOptions
         {
@@ -21,6 +26,7 @@ internal sealed class ModelCatalog : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        ExecutionProvider = executionProviders.Apply(sessionOptions);
         try
         {
             foreach (var (sessionType, analysisTypes) in AnalysisTypes.BySessionType)
@@ -40,6 +46,9 @@ internal sealed class ModelCatalog : IDisposable
             throw;
         }
     }
+
+    /// <summary>The ONNX Runtime execution provider the models run on (<c>CPUExecutionProvider</c> or <c>CUDAExecutionProvider</c>).</summary>
+    public string ExecutionProvider { get; }
 
     public static string ModelPath(string directory, string sessionType) => Path.Combine(directory, sessionType + ".onnx");
 

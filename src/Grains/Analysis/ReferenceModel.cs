@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using MindPeeker.Grains.Abstractions.Analysis;
@@ -51,22 +52,86 @@ internal sealed class ReferenceModel : IDisposable
     /// Runs the model on <paramref name="batchSize"/> rows of features (row-major, <see cref="CueFeaturizer.FeatureCount"/>
     /// per row) and returns <paramref name="head"/>'s probabilities, row-major, one per label per row.
     /// </summary>
-    public float[] Score(float[] features, int batchSize, AnalysisHead head)
+    public float[] Score(float[] features, int batchSize, AnalysisHead head) => ScoreHeads(features, batchSize, [head])[0];
+
+    /// <summary>
+    /// One run for a batch of requests, each with its own features and head: the features are stacked along the batch
+    /// dimension, every head any request asks for is computed, and each request gets its own row of its own head.
+    /// </summary>
+    public float[][] ScoreBatch(IReadOnlyList<ScoreRequest> requests)
     {
-        ArgumentOutOfRangeException.ThrowIfNotEqual(features.Length, batchSize * CueFeaturizer.FeatureCount, nameof(features));
-        using var input = OrtValue.CreateTensorValueFromMemory(features, [batchSize, CueFeaturizer.FeatureCount]);
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, _inputNames, [input], [head.AnalysisType]);
-        var output = outputs.First();
-        var shape = output.GetTensorTypeAndShape();
-        if (shape.ElementDataType != TensorElementType.Float || shape.Shape is not [var rows, var columns]
-            || rows != batchSize || columns != head.Labels.Count)
+        var batchSize = requests.Count;
+        var length = batchSize * CueFeaturizer.FeatureCount;
+        var features = ArrayPool<float>.Shared.Rent(length);
+        var heads = new List<AnalysisHead>(1);
+        var headOfRow = new int[batchSize];
+        for (var row = 0; row < batchSize; row++)
         {
-            throw new InvalidOperationException(
-                $"Model '{Descriptor.Name}' returned {shape.ElementDataType}[{string.Join(", ", shape.Shape)}] for '{head.AnalysisType}'; expected Float[{batchSize}, {head.Labels.Count}].");
+            var request = requests[row];
+            ArgumentOutOfRangeException.ThrowIfNotEqual(request.Features.Length, CueFeaturizer.FeatureCount, nameof(requests));
+            request.Features.CopyTo(features, row * CueFeaturizer.FeatureCount);
+            var index = heads.IndexOf(request.Head);
+            if (index < 0)
+            {
+                index = heads.Count;
+                heads.Add(request.Head);
+            }
+
+            headOfRow[row] = index;
         }
 
-        return output.GetTensorDataAsSpan<float>().ToArray();
+        float[][] outputs;
+        try
+        {
+            outputs = ScoreHeads(features.AsMemory(0, length), batchSize, heads);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(features);
+        }
+
+        var results = new float[batchSize][];
+        for (var row = 0; row < batchSize; row++)
+        {
+            var labels = heads[headOfRow[row]].Labels.Count;
+            results[row] = outputs[headOfRow[row]].AsSpan(row * labels, labels).ToArray();
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Runs the model once on <paramref name="batchSize"/> rows of features and returns the probabilities of each of
+    /// <paramref name="heads"/> (in that order), row-major, one per label per row.
+    /// </summary>
+    public float[][] ScoreHeads(Memory<float> features, int batchSize, IReadOnlyList<AnalysisHead> heads)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(features.Length, batchSize * CueFeaturizer.FeatureCount, nameof(features));
+        var outputNames = new string[heads.Count];
+        for (var i = 0; i < outputNames.Length; i++)
+        {
+            outputNames[i] = heads[i].AnalysisType;
+        }
+
+        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, features, [batchSize, CueFeaturizer.FeatureCount]);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, _inputNames, [input], outputNames);
+        var scores = new float[heads.Count][];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var head = heads[i];
+            var shape = outputs[i].GetTensorTypeAndShape();
+            if (shape.ElementDataType != TensorElementType.Float || shape.Shape is not [var rows, var columns]
+                || rows != batchSize || columns != head.Labels.Count)
+            {
+                throw new InvalidOperationException(
+                    $"Model '{Descriptor.Name}' returned {shape.ElementDataType}[{string.Join(", ", shape.Shape)}] for '{head.AnalysisType}'; expected Float[{batchSize}, {head.Labels.Count}].");
+            }
+
+            scores[i] = outputs[i].GetTensorDataAsSpan<float>().ToArray();
+        }
+
+        return scores;
     }
 
     public void Dispose() => _session.Dispose();

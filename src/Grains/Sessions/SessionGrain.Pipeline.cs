@@ -21,6 +21,11 @@ internal sealed partial class SessionGrain
         if (!_state.IsUnfinished)
         {
             StopWork();
+            if (_watchdog is not null)
+            {
+                _ = RemoveWatchdogAsync();
+            }
+
             return;
         }
 

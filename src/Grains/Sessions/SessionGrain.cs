@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MindPeeker.Grains.Abstractions.Sessions;
 using MindPeeker.Grains.Analysis;
 using MindPeeker.Runtime;
@@ -15,6 +16,7 @@ namespace MindPeeker.Grains.Sessions;
 internal sealed partial class SessionGrain(
     NpgsqlDataSource dataSource,
     TimeProvider timeProvider,
+    IOptions<SessionWatchdogOptions> watchdogOptions,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     private readonly SessionStore _store = new(dataSource);
@@ -83,6 +85,8 @@ internal sealed partial class SessionGrain(
             return Existing(command);
         }
 
+        // Before the 201: an acknowledged session must survive its silo's death.
+        await EnsureWatchdogAsync();
         EnsureWorkScheduled();
         return new CreateSessionResult(_visible, null);
     }

@@ -30,4 +30,10 @@ internal static partial class SessionLog
     [LoggerMessage(EventId = 5011, Level = LogLevel.Information,
         Message = "Session {SessionId}: its row was not at the sequence before update {Sequence} ({Event}); reloading it and trying again.")]
     public static partial void WriteConflict(ILogger logger, Guid sessionId, long sequence, string @event);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Information, Message = "Session {SessionId} resumed by its watchdog reminder.")]
+    public static partial void WatchdogResumed(ILogger logger, Guid sessionId);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "Session {SessionId} finished but its watchdog reminder could not be removed; it fires once more and removes itself.")]
+    public static partial void WatchdogRemovalFailed(ILogger logger, Exception exception, Guid sessionId);
 }

@@ -183,6 +183,63 @@ public sealed class SessionRecoveryTests(PostgreSqlTestDatabase database) : ICla
     }
 
     [Fact]
+    public async Task A_session_whose_silo_went_away_after_the_others_started_is_resumed_by_its_watchdog_reminder()
+    {
+        var owner = await OwnerAsync();
+        var id = Guid.NewGuid();
+
+        // The survivor's start-up scan is over before the session exists: only the reminder can bring it back.
+        var survivorTime = new FakeTimeProvider();
+        await using var survivor = await SessionSilo.StartAsync(database, survivorTime);
+        await survivor.Recovered;
+        var time = new FakeTimeProvider();
+        await using (var first = await SessionSilo.StartAsync(database, time))
+        {
+            await first.Session(id).Create(Command(owner));
+            time.Advance(TimeSpan.Zero);
+            await first.Updates.WaitForEventAsync(id, SessionEvents.Started);
+        }
+
+        (await database.ReadModelAsync(id)).Should().Be((SessionStatus.Processing, 2L, false));
+        var completed = survivor.Updates.WaitForEventAsync(id, SessionEvents.Completed);
+
+        // Within a few watchdog periods (1 minute) of the survivor's clock the session completes there.
+        for (var step = 0; step < 600 && !completed.IsCompleted; step++)
+        {
+            survivorTime.Advance(TimeSpan.FromSeconds(1));
+            await database.ReadModelAsync(id);
+        }
+
+        await completed.WaitAsync(TimeSpan.FromSeconds(30));
+        survivorTime.GetUtcNow().Should().BeBefore(new FakeTimeProvider().GetUtcNow() + TimeSpan.FromMinutes(3));
+        var events = await database.EventsAsync(id);
+        events.Select(e => e.Event).Should().Equal("created", "started", "result", "result", "completed");
+        (await database.ResultTypesAsync(id)).Should().Equal("yes_no", "location");
+        (await ReminderCountAsync(id)).Should().Be(0, "a finished session removes its watchdog");
+    }
+
+    [Fact]
+    public async Task A_running_session_has_a_watchdog_reminder_and_a_finished_one_has_none()
+    {
+        var owner = await OwnerAsync();
+        var id = Guid.NewGuid();
+        await using var silo = await SessionSilo.StartAsync(database);
+
+        await silo.Session(id).Create(Command(owner));
+        var registered = await ReminderCountAsync(id);
+        await silo.Updates.WaitForEventAsync(id, SessionEvents.Completed);
+
+        registered.Should().Be(1, "the watchdog is written before the create is acknowledged");
+        for (var attempt = 0; attempt < 200 && await ReminderCountAsync(id) > 0; attempt++)
+        {
+            await silo.Session(id).Get(new SessionAccess(owner, false));
+        }
+
+        // The removal runs right after the completion is recorded; each Get queues behind it.
+        (await ReminderCountAsync(id)).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Cancelling_while_processing_stops_the_analysis()
     {
         var owner = await OwnerAsync();
@@ -205,6 +262,15 @@ public sealed class SessionRecoveryTests(PostgreSqlTestDatabase database) : ICla
         after!.ResultCount.Should().Be(0);
         (await database.EventsAsync(id)).Select(e => e.Event).Should().Equal("created", "started", "cancelled", "updated");
         (await database.ResultTypesAsync(id)).Should().BeEmpty();
+    }
+
+    private async Task<long> ReminderCountAsync(Guid sessionId)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM reminders WHERE grain_id = @id AND reminder_name = 'session-watchdog'", connection);
+        command.Parameters.AddWithValue("id", "session/" + sessionId.ToString("N"));
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<Guid> OwnerAsync()
