@@ -21,6 +21,7 @@ public static class ClusterMembershipServiceCollectionExtensions
         this IServiceCollection services, string clusterId, Func<IServiceProvider, NpgsqlDataSource>? dataSource = null)
     {
         AddTable(services, clusterId, dataSource);
+        services.AddSchemaMigrations(ClusterSchema.Migrations);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILocalSiloDeclaredDeadHandler, StopHostWhenDeclaredDead>());
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<MembershipAgent>(sp));
         services.TryAddSingleton<IClusterMembershipService>(sp => sp.GetRequiredService<MembershipAgent>());
@@ -28,7 +29,7 @@ public static class ClusterMembershipServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the client side: the same table and options, and a <see cref="MembershipTableReader"/> as
+    /// Registers the client side: the same table and options (the silos create the schema), and a <see cref="MembershipTableReader"/> as
     /// <see cref="IClusterMembershipService"/> and hosted service (refreshes the snapshot; writes nothing).
     /// </summary>
     public static IServiceCollection AddClusterMembershipReader(
@@ -50,6 +51,5 @@ public static class ClusterMembershipServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterMembershipOptions>, ClusterMembershipOptionsValidator>());
         var source = dataSource ?? (sp => sp.GetRequiredService<NpgsqlDataSource>());
         services.TryAddSingleton<IMembershipTable>(sp => new PostgreSqlMembershipTable(source(sp), clusterId));
-        services.AddSchemaMigrations(ClusterSchema.Migrations);
     }
 }
