@@ -15,6 +15,7 @@ internal sealed partial class SessionGrain
     private TimeSpan _workPeriod;
     private TimeSpan _retryDelay;
     private int _timeouts;
+    private int _unavailable;
 
     private void EnsureWorkScheduled()
     {
@@ -80,6 +81,13 @@ internal sealed partial class SessionGrain
         {
             await RunStageAsync(cancellationToken);
         }
+        catch (StageDeferredException deferred)
+        {
+            var retryIn = NextRetryDelay();
+            SessionLog.StageDeferred(logger, deferred, Id, retryIn);
+            ScheduleWork(retryIn);
+            return;
+        }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var retryIn = NextRetryDelay();
@@ -131,11 +139,16 @@ internal sealed partial class SessionGrain
         {
             finding = await GrainFactory.GetGrain<IAnalysisWorkerGrain>(0).Analyze(input).WaitAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is SiloUnavailableException
-            || (exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Cancelled, deleted or shutting down: the outcome no longer matters, or the next activation redoes this stage.
             return;
+        }
+        catch (SiloUnavailableException exception) when (++_unavailable < SessionPipeline.MaxUnavailableAttempts)
+        {
+            // No silo can run inference right now (none with the gpu role, or its silo just died and the cluster has not
+            // noticed yet): the stage runs again after the growing retry delay.
+            throw new StageDeferredException($"Analysis '{analysisType}' could not be placed (attempt {_unavailable}): {exception.Message}", exception);
         }
         catch (TimeoutException exception) when (++_timeouts < SessionPipeline.MaxAnalysisAttempts)
         {
@@ -156,6 +169,7 @@ internal sealed partial class SessionGrain
         }
 
         _timeouts = 0;
+        _unavailable = 0;
         await RecordAsync(SessionEvents.Result, s => IsAt(s, index), (s, now) =>
         {
             s.NextAnalysis = index + 1;

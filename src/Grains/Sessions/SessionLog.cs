@@ -36,4 +36,7 @@ internal static partial class SessionLog
 
     [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "Session {SessionId} finished but its watchdog reminder could not be removed; it fires once more and removes itself.")]
     public static partial void WatchdogRemovalFailed(ILogger logger, Exception exception, Guid sessionId);
+
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Warning, Message = "Session {SessionId}: the stage could not run now; it runs again in {RetryIn}.")]
+    public static partial void StageDeferred(ILogger logger, Exception exception, Guid sessionId, TimeSpan retryIn);
 }

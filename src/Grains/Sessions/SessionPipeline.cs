@@ -21,6 +21,12 @@ internal static class SessionPipeline
     /// <summary>An analysis call that times out is tried this often in all before the session fails.</summary>
     public const int MaxAnalysisAttempts = 3;
 
+    /// <summary>
+    /// An analysis no silo could take (<c>SiloUnavailableException</c>) is tried this often in all, with the retry
+    /// delays in between (1 + 2 + 4 s: longer than the cluster takes to declare a killed silo dead), before the session fails.
+    /// </summary>
+    public const int MaxUnavailableAttempts = 4;
+
     /// <summary>Progress once <paramref name="done"/> of <paramref name="total"/> analyses have their result.</summary>
     public static int ProgressAfter(int done, int total) =>
         total == 0 ? CompletedProgress - 5 : StartedProgress + (int)Math.Round(90.0 * done / total, MidpointRounding.ToZero);

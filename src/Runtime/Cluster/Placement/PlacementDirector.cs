@@ -13,11 +13,16 @@ internal sealed class PlacementDirector(IOptions<PlacementOptions> options)
 {
     private readonly PlacementOptions _options = options.Value;
 
-    /// <summary>Whether <paramref name="silo"/> may host activations of <paramref name="descriptor"/>.</summary>
-    public bool IsCompatible(GrainClassDescriptor descriptor, MembershipEntry silo) =>
+    /// <summary>
+    /// Whether <paramref name="silo"/> may host activations of <paramref name="descriptor"/>: it has the pinned role,
+    /// or no Active silo has it and one of the role's configured fallbacks applies.
+    /// </summary>
+    public bool IsCompatible(GrainClassDescriptor descriptor, MembershipEntry silo, MembershipSnapshot snapshot) =>
         descriptor.PlacementRole is not { } role
         || silo.HasRole(role)
-        || (_options.RoleFallbacks.TryGetValue(role, out var fallbacks) && fallbacks.Any(silo.HasRole));
+        || (_options.RoleFallbacks.TryGetValue(role, out var fallbacks)
+            && fallbacks.Any(silo.HasRole)
+            && !snapshot.ActiveSilos.Any(s => s.HasRole(role)));
 
     /// <summary>
     /// The silo for a new activation; <paramref name="caller"/> is the silo making the call (null on a client
@@ -30,12 +35,12 @@ internal sealed class PlacementDirector(IOptions<PlacementOptions> options)
             && (descriptor.PreferLocalPlacement || descriptor.IsStatelessWorker)
             && snapshot.Entries.TryGetValue(caller, out var local)
             && local.Status == Runtime.Hosting.SiloStatus.Active
-            && IsCompatible(descriptor, local))
+            && IsCompatible(descriptor, local, snapshot))
         {
             return caller;
         }
 
-        var candidates = snapshot.ActiveSilos.Where(s => !s.Address.Equals(exclude) && IsCompatible(descriptor, s)).ToList();
+        var candidates = snapshot.ActiveSilos.Where(s => !s.Address.Equals(exclude) && IsCompatible(descriptor, s, snapshot)).ToList();
         if (candidates.Count == 0)
         {
             throw new SiloUnavailableException(NoSiloMessage(descriptor, snapshot));

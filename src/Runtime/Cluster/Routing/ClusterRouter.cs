@@ -175,7 +175,7 @@ internal sealed class ClusterRouter : IClusterRouter
     private void RouteStatelessWorker(GrainId grainId, GrainRequest request, GrainReference? cacheOn, GrainClassDescriptor descriptor, MembershipSnapshot snapshot)
     {
         if (!_runtime.Catalog.IsStopping
-            && (!snapshot.Entries.TryGetValue(LocalSilo, out var local) || _placement.IsCompatible(descriptor, local)))
+            && (!snapshot.Entries.TryGetValue(LocalSilo, out var local) || _placement.IsCompatible(descriptor, local, snapshot)))
         {
             _runtime.Catalog.Dispatch(grainId, request, cacheOn);
             return;
