@@ -77,39 +77,41 @@ internal sealed partial class ActivationData
             return false;
         }
 
-        GrainRequest[] forward;
-        lock (_lock)
-        {
-            _state = ActivationState.Invalid;
-            forward = [.. _waiting];
-            _waiting.Clear();
-            _load = 0;
-        }
-
+        var forward = InvalidateAndTakeWaiting();
         _owner.OnActivationInvalid(this);
-        foreach (var request in forward)
-        {
-            if (!request.IsCompleted && !request.IsSystemRequest)
-            {
-                router.Route(GrainId, request, cacheOn: null);
-            }
-        }
-
+        Forward(forward, request => router.Route(GrainId, request, cacheOn: null));
         CompleteDeactivated();
         return true;
     }
 
-    private void FailActivation(Exception exception)
+    /// <summary>Marks the activation invalid and hands back the calls still queued on it.</summary>
+    private GrainRequest[] InvalidateAndTakeWaiting()
     {
-        GrainRequest[] waiting;
         lock (_lock)
         {
             _state = ActivationState.Invalid;
-            waiting = [.. _waiting];
+            GrainRequest[] waiting = [.. _waiting];
             _waiting.Clear();
             _load = 0;
+            return waiting;
         }
+    }
 
+    /// <summary>Sends queued callers that still wait (timer ticks die with the activation) to <paramref name="deliver"/>.</summary>
+    private static void Forward(GrainRequest[] waiting, Action<GrainRequest> deliver)
+    {
+        foreach (var request in waiting)
+        {
+            if (!request.IsCompleted && !request.IsSystemRequest)
+            {
+                deliver(request);
+            }
+        }
+    }
+
+    private void FailActivation(Exception exception)
+    {
+        var waiting = InvalidateAndTakeWaiting();
         DisposeTimers();
         _owner.OnActivationInvalid(this);
         foreach (var request in waiting)
@@ -310,15 +312,7 @@ internal sealed partial class ActivationData
             RuntimeLog.DeactivationFailed(Runtime.Logger, exception, GrainId);
         }
 
-        GrainRequest[] forward;
-        lock (_lock)
-        {
-            _state = ActivationState.Invalid;
-            forward = [.. _waiting];
-            _waiting.Clear();
-            _load = 0;
-        }
-
+        var forward = InvalidateAndTakeWaiting();
         _owner.OnActivationInvalid(this);
         if (!Descriptor.IsStatelessWorker && Runtime.Router is { } router)
         {
@@ -326,13 +320,7 @@ internal sealed partial class ActivationData
         }
 
         RuntimeLog.Deactivated(Runtime.Logger, GrainId, reason.ReasonCode);
-        foreach (var request in forward)
-        {
-            if (!request.IsCompleted && !request.IsSystemRequest)
-            {
-                _owner.Redispatch(request, GrainId);
-            }
-        }
+        Forward(forward, request => _owner.Redispatch(request, GrainId));
 
         CompleteDeactivated();
     }
