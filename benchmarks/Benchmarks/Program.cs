@@ -1,8 +1,11 @@
 using System.Globalization;
+using MindPeeker.Benchmarks.Batching;
+using MindPeeker.Benchmarks.Failover;
 using MindPeeker.Benchmarks.SessionCreation;
 using MindPeeker.Benchmarks.LocalCalls;
 using MindPeeker.Benchmarks.RateLimitOverhead;
 using MindPeeker.Benchmarks.RealtimeLatency;
+using MindPeeker.Benchmarks.RemoteCalls;
 
 // Usage: dotnet run -c Release --project benchmarks/Benchmarks -- <scenario> [--duration seconds] [--warmup seconds]
 var scenario = args.FirstOrDefault() ?? "local-calls";
@@ -15,7 +18,10 @@ return scenario switch
     "create-session" => await CreateSessionScenario.RunAsync(duration, warmup),
     "rate-limit-overhead" => await RateLimitOverheadScenario.RunAsync(duration, warmup),
     "realtime-latency" => await RealtimeLatencyScenario.RunAsync(duration, warmup, args),
-    _ => Fail($"Unknown scenario '{scenario}'. Scenarios: local-calls, create-session, rate-limit-overhead, realtime-latency."),
+    "batching" => await BatchingScenario.RunAsync(duration, warmup),
+    "remote-calls" => await RemoteCallsScenario.RunAsync(duration, warmup, args),
+    "failover" => await FailoverScenario.RunAsync(args),
+    _ => Fail($"Unknown scenario '{scenario}'. Scenarios: local-calls, create-session, rate-limit-overhead, realtime-latency, batching, remote-calls, failover."),
 };
 
 static double ReadOption(string[] args, string name, double fallback)

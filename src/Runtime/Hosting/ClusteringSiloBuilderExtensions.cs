@@ -26,6 +26,8 @@ public static class ClusteringSiloBuilderExtensions
         var clusterId = builder.Configuration[$"{SiloOptions.SectionName}:{nameof(SiloOptions.ClusterId)}"] is { Length: > 0 } configured ? configured : "dev";
         var source = dataSource ?? (sp => sp.GetRequiredService<NpgsqlDataSource>());
 
+        // The cluster tables live where the membership does, whatever the grain storage is; before the silo joins.
+        services.AddHostedService(sp => new ClusterSchemaMigration(source(sp), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Storage.PostgreSql.PostgreSqlSchemaMigrator>>()));
         services.AddMessagingTransport();
         services.PostConfigure<TransportOptions>(options => options.ClusterId = clusterId);
         services.TryAddSingleton<DeferredInboundMessageHandler>();

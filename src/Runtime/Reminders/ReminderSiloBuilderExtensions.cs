@@ -84,7 +84,7 @@ public static class ReminderSiloBuilderExtensions
         });
         services.TryAddSingleton<ReminderRegistry>();
 
-        services.AddHostedService(sp => new ReminderSchemaMigration(dataSource(sp), sp.GetRequiredService<ILogger<PostgreSqlSchemaMigrator>>()));
+        services.AddHostedService(sp => new ClusterSchemaMigration(dataSource(sp), sp.GetRequiredService<ILogger<PostgreSqlSchemaMigrator>>()));
         services.AddHostedService(sp => sp.GetRequiredService<LocalReminderService>());
         return builder;
     }

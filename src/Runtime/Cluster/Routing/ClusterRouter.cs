@@ -128,7 +128,7 @@ internal sealed class ClusterRouter : IClusterRouter
             }
 
             // A row of a dead silo, or of an earlier activation here that is gone, may be taken over.
-            if (_membership.CurrentSnapshot.IsDeadOrUnknown(winner.Silo) || winner.Silo.Equals(LocalSilo))
+            if (winner.Silo.Equals(LocalSilo) || await IsGoneAsync(winner.Silo).ConfigureAwait(false))
             {
                 previous = winner;
                 continue;
@@ -255,24 +255,35 @@ internal sealed class ClusterRouter : IClusterRouter
             return;
         }
 
-        var snapshot = _membership.CurrentSnapshot;
-        if (registered is not null && snapshot.GetStatus(registered.Silo) is SiloStatus.Active or SiloStatus.ShuttingDown or SiloStatus.Joining)
+        if (registered is not null && !await IsGoneAsync(registered.Silo).ConfigureAwait(false))
         {
             _cache.Put(registered);
             SendTo(registered, grainId, request, cacheOn);
             return;
         }
 
+        var snapshot = _membership.CurrentSnapshot;
+
         SiloAddress target;
+        var caller = _runtime.Catalog.IsStopping ? null : LocalSilo;
+        var exclude = _runtime.Catalog.IsStopping ? LocalSilo : null;
         try
         {
-            var caller = _runtime.Catalog.IsStopping ? null : LocalSilo;
-            target = _placement.Place(descriptor, snapshot, caller, exclude: _runtime.Catalog.IsStopping ? LocalSilo : null);
+            target = _placement.Place(descriptor, snapshot, caller, exclude);
         }
-        catch (SiloUnavailableException exception)
+        catch (SiloUnavailableException)
         {
-            request.TryFail(exception);
-            return;
+            // This silo's view may predate the silo that would fit: read the table once more before failing.
+            await _membership.RefreshAsync().ConfigureAwait(false);
+            try
+            {
+                target = _placement.Place(descriptor, _membership.CurrentSnapshot, caller, exclude);
+            }
+            catch (SiloUnavailableException exception)
+            {
+                request.TryFail(exception);
+                return;
+            }
         }
 
         if (target.Equals(LocalSilo))
@@ -294,9 +305,16 @@ internal sealed class ClusterRouter : IClusterRouter
         }
         catch (Exception exception)
         {
-            // Never sent: safe to try elsewhere once membership agrees the silo is gone; otherwise report it.
+            // Never sent, so safe to send elsewhere: a new activation can go to another silo at once; a call to an
+            // existing activation only once membership agrees its silo is gone (else it would make a second one).
             _cache.Invalidate(grainId);
-            if (_membership.CurrentSnapshot.IsDeadOrUnknown(silo) && TryCountForward(grainId, request))
+            if (activationId == Guid.Empty && !LocalObjectTable.IsObserver(grainId) && TryCountForward(grainId, request))
+            {
+                PlaceElsewhere(grainId, request, silo);
+                return;
+            }
+
+            if (await IsGoneAsync(silo).ConfigureAwait(false) && TryCountForward(grainId, request))
             {
                 Route(grainId, request, cacheOn: null);
                 return;
@@ -323,6 +341,54 @@ internal sealed class ClusterRouter : IClusterRouter
         if (TryCountForward(grainId, request))
         {
             Route(grainId, request, cacheOn: null);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="silo"/> has left for good: Dead in the table, or absent from it even after a fresh
+    /// read (rows are only removed long after Dead). A silo this process has not seen join yet is not gone.
+    /// </summary>
+    private async ValueTask<bool> IsGoneAsync(SiloAddress silo)
+    {
+        switch (_membership.CurrentSnapshot.GetStatus(silo))
+        {
+            case SiloStatus.Dead:
+                return true;
+            case SiloStatus.None:
+                await _membership.RefreshAsync().ConfigureAwait(false);
+                return _membership.CurrentSnapshot.IsDeadOrUnknown(silo);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Places a new activation on a silo other than <paramref name="unreachable"/>.</summary>
+    private void PlaceElsewhere(GrainId grainId, GrainRequest request, SiloAddress unreachable)
+    {
+        if (!Registry.TryGetClass(grainId.Type, out var descriptor))
+        {
+            request.TryFail(new InvalidOperationException($"No grain class with grain type '{grainId.Type}' is registered."));
+            return;
+        }
+
+        SiloAddress target;
+        try
+        {
+            target = _placement.Place(descriptor, _membership.CurrentSnapshot, _runtime.Catalog.IsStopping ? null : LocalSilo, exclude: unreachable);
+        }
+        catch (SiloUnavailableException exception)
+        {
+            request.TryFail(exception);
+            return;
+        }
+
+        if (target.Equals(LocalSilo))
+        {
+            _runtime.Catalog.Dispatch(grainId, request, cacheOn: null);
+        }
+        else
+        {
+            _ = SendRemoteAsync(target, Guid.Empty, grainId, request);
         }
     }
 
