@@ -2,10 +2,12 @@ using System.Reflection;
 
 namespace MindPeeker.EndToEnd;
 
-/// <summary>Where the build put what the tests run: the silo of the same configuration, and the repository root.</summary>
+/// <summary>Where the build put what the tests run: the silo and the standalone front end of the same configuration, and the repository root.</summary>
 internal static class BuildPaths
 {
     public static string SiloAssembly { get; } = Metadata("SiloAssemblyPath");
+
+    public static string ApiFrontendAssembly { get; } = Metadata("ApiFrontendAssemblyPath");
 
     public static string RepoRoot { get; } = Metadata("RepoRoot");
 

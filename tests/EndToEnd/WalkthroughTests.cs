@@ -11,7 +11,7 @@ namespace MindPeeker.EndToEnd;
 public sealed class WalkthroughTests : IAsyncLifetime
 {
     private readonly PostgreSqlTestDatabase _database = new();
-    private SiloProcess? _silo;
+    private HostProcess? _silo;
 
     public async Task InitializeAsync()
     {

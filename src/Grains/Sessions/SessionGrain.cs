@@ -70,6 +70,10 @@ internal sealed partial class SessionGrain(
         }
 
         IReadOnlyList<string> analysisTypes = command.Parameters.AnalysisTypes.Count == 0 ? [.. supported] : [.. command.Parameters.AnalysisTypes];
+
+        // The watchdog goes first: if this silo dies between the insert and the answer, the row is there and the
+        // reminder brings it back on another silo. One for a session that never gets written removes itself.
+        await EnsureWatchdogAsync();
         var created = await RecordAsync(SessionEvents.Created, s => !s.Exists, (s, now) =>
         {
             s.OwnerId = command.OwnerId;
@@ -85,8 +89,6 @@ internal sealed partial class SessionGrain(
             return Existing(command);
         }
 
-        // Before the 201: an acknowledged session must survive its silo's death.
-        await EnsureWatchdogAsync();
         EnsureWorkScheduled();
         return new CreateSessionResult(_visible, null);
     }
