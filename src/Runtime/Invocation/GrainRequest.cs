@@ -53,6 +53,12 @@ public abstract class GrainRequest
 
     internal abstract bool IsCompleted { get; }
 
+    /// <summary>
+    /// For a request that arrived over the wire (its only awaiter is the runtime's response writer): the awaiter runs
+    /// inline where the grain method completes instead of on another thread-pool turn. Call before dispatching.
+    /// </summary>
+    internal abstract void ContinueInline();
+
     /// <summary>Runtime-issued work (timer ticks): skips call filters.</summary>
     internal virtual bool IsSystemRequest => false;
 

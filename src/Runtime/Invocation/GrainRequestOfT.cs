@@ -21,6 +21,8 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
 
     internal override bool IsCompleted => Volatile.Read(ref _completed) != 0;
 
+    internal override void ContinueInline() => _completion.RunContinuationsAsynchronously = false;
+
     internal override object? StoredResult
     {
         get => _storedResult;

@@ -20,6 +20,8 @@ public abstract class VoidGrainRequest : GrainRequest, IValueTaskSource
 
     internal override bool IsCompleted => Volatile.Read(ref _completed) != 0;
 
+    internal override void ContinueInline() => _completion.RunContinuationsAsynchronously = false;
+
     internal override object? StoredResult { get; set; }
 
     internal override void Start(object grain, IncomingGrainCallFilterChain? filters) =>

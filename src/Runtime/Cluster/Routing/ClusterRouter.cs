@@ -340,6 +340,8 @@ internal sealed class ClusterRouter : IClusterRouter
         _cache.Invalidate(grainId);
         if (TryCountForward(grainId, request))
         {
+            // Off the connection's reader loop, which completed the response inline.
+            await Task.Yield();
             Route(grainId, request, cacheOn: null);
         }
     }

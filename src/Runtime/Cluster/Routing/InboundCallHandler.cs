@@ -90,6 +90,10 @@ internal sealed class InboundCallHandler(
             ? now + (long)(message.TimeToLiveMilliseconds / 1000.0 * time.TimestampFrequency)
             : long.MaxValue / 2;
         request.ForwardCount = message.ForwardCount;
+        if (message.Kind == MessageKind.Request)
+        {
+            request.ContinueInline();
+        }
 
         if (dispatch(grainId, request, connection, message) && message.Kind == MessageKind.Request)
         {
