@@ -18,18 +18,37 @@ internal sealed class GrainCallJson
         Options.MakeReadOnly(populateMissingResolver: true);
     }
 
+    // One buffer and writer per thread, reused call after call: serializing arguments then allocates only the result.
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     public JsonSerializerOptions Options { get; }
 
     /// <summary>The request's arguments as a JSON array.</summary>
     public byte[] SerializeArguments(GrainRequest request)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(256);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
         {
             request.WriteArguments(writer, Options);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            if (buffer.Capacity > 64 * 1024)
+            {
+                // Do not keep a large argument's buffer alive on this thread.
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
     }
 
     public void DeserializeArguments(GrainRequest request, ReadOnlySpan<byte> utf8Json)
