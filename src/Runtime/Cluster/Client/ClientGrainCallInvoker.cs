@@ -43,7 +43,7 @@ internal sealed class ClientGrainCallInvoker(
             return;
         }
 
-        var start = (int)(Fnv1a(grainId.ToString()) % (uint)gateways.Count);
+        var start = (int)(ConsistentRing.GetHash(grainId) % (uint)gateways.Count);
         List<string>? failures = null;
         for (var i = 0; i < gateways.Count; i++)
         {
@@ -72,17 +72,5 @@ internal sealed class ClientGrainCallInvoker(
 
         request.TryFail(new SiloUnavailableException(
             $"No gateway took {request.Method.DisplayName} on {grainId}: {string.Join("; ", failures ?? [])}."));
-    }
-
-    /// <summary>FNV-1a over the UTF-16 code units: stable across processes, unlike string.GetHashCode.</summary>
-    private static uint Fnv1a(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return hash;
     }
 }
