@@ -8,7 +8,7 @@ internal sealed class ClusterClientHealthCheck(IClusterMembershipService members
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var gateways = membership.CurrentSnapshot.ActiveSilos.Count(s => s.IsGateway);
+        var gateways = membership.CurrentSnapshot.ActiveGateways.Count;
         return Task.FromResult(gateways > 0
             ? HealthCheckResult.Healthy($"{gateways} active gateway silos.")
             : HealthCheckResult.Unhealthy("No active gateway silo in the membership table."));

@@ -14,6 +14,7 @@ public sealed class MembershipSnapshot
         Version = version;
         Entries = entries.ToFrozenDictionary(e => e.Address);
         ActiveSilos = [.. Entries.Values.Where(e => e.Status == SiloStatus.Active).OrderBy(e => e.Address.ToString(), StringComparer.Ordinal)];
+        ActiveGateways = [.. ActiveSilos.Where(e => e.IsGateway).Select(e => e.Address)];
     }
 
     public static MembershipSnapshot Empty { get; } = new(0, []);
@@ -25,6 +26,9 @@ public sealed class MembershipSnapshot
 
     /// <summary>Silos in <see cref="SiloStatus.Active"/>, in a stable order.</summary>
     public IReadOnlyList<MembershipEntry> ActiveSilos { get; }
+
+    /// <summary>Addresses of the <see cref="ActiveSilos"/> that accept clients, in the same order; computed once per snapshot.</summary>
+    public IReadOnlyList<SiloAddress> ActiveGateways { get; }
 
     public SiloStatus GetStatus(SiloAddress silo) => Entries.TryGetValue(silo, out var entry) ? entry.Status : SiloStatus.None;
 

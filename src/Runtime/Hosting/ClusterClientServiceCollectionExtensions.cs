@@ -36,12 +36,9 @@ public static class ClusterClientServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ClusterClientOptions>().BindConfiguration(ClusterClientOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddMessagingTransport();
-        services.PostConfigure<TransportOptions>(options => options.ClusterId = clusterId);
+        services.AddClusterTransport(clusterId);
         services.AddClusterMembershipReader(clusterId, dataSource);
         services.TryAddSingleton(_ => new GrainTypeRegistry(assemblies));
-        services.TryAddSingleton<DeferredInboundMessageHandler>();
-        services.TryAddSingleton<IInboundMessageHandler>(sp => sp.GetRequiredService<DeferredInboundMessageHandler>());
         services.TryAddSingleton(sp =>
         {
             var connections = sp.GetRequiredService<ConnectionManager>();

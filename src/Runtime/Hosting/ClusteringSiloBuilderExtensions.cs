@@ -28,10 +28,7 @@ public static class ClusteringSiloBuilderExtensions
 
         // The cluster tables live where the membership does, whatever the grain storage is; before the silo joins.
         services.AddHostedService(sp => new ClusterSchemaMigration(source(sp), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Storage.PostgreSql.PostgreSqlSchemaMigrator>>()));
-        services.AddMessagingTransport();
-        services.PostConfigure<TransportOptions>(options => options.ClusterId = clusterId);
-        services.TryAddSingleton<DeferredInboundMessageHandler>();
-        services.TryAddSingleton<IInboundMessageHandler>(sp => sp.GetRequiredService<DeferredInboundMessageHandler>());
+        services.AddClusterTransport(clusterId);
         services.AddClusterMembership(clusterId, source);
         services.TryAddSingleton(sp =>
         {

@@ -36,7 +36,7 @@ internal sealed class ClientGrainCallInvoker(
 
     private async Task SendAsync(GrainId grainId, GrainRequest request)
     {
-        var gateways = membership.CurrentSnapshot.ActiveSilos.Where(s => s.IsGateway).Select(s => s.Address).ToList();
+        var gateways = membership.CurrentSnapshot.ActiveGateways;
         if (gateways.Count == 0)
         {
             request.TryFail(new SiloUnavailableException($"No gateway silo is active; {request.Method.DisplayName} on {grainId} was not sent."));

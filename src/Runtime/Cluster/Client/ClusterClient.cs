@@ -69,7 +69,7 @@ internal sealed class ClusterClient : IHostedService, IDisposable
         _registry.AddRemoteBindings(bindings);
         _membership.SnapshotChanged += ConnectToGateways;
         ConnectToGateways(_membership.CurrentSnapshot);
-        ClusterClientLog.Connected(_logger, _options.ClientId, _membership.CurrentSnapshot.ActiveSilos.Count, bindings.Count);
+        ClusterClientLog.Connected(_logger, _options.ClientId, _membership.CurrentSnapshot.ActiveGateways.Count, bindings.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -89,11 +89,11 @@ internal sealed class ClusterClient : IHostedService, IDisposable
             try
             {
                 await _membership.RefreshAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var gateway in _membership.CurrentSnapshot.ActiveSilos.Where(s => s.IsGateway))
+                foreach (var gateway in _membership.CurrentSnapshot.ActiveGateways)
                 {
                     try
                     {
-                        var connection = await _connections.GetGatewayConnectionAsync(gateway.Address, cancellationToken).ConfigureAwait(false);
+                        var connection = await _connections.GetGatewayConnectionAsync(gateway, cancellationToken).ConfigureAwait(false);
                         var response = await connection.SendRequestAsync(
                             new Message { Kind = MessageKind.Request, InterfaceName = SystemRequests.Manifest }, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
                         if (response.Status == ResponseStatus.Ok)
@@ -101,11 +101,11 @@ internal sealed class ClusterClient : IHostedService, IDisposable
                             return JsonSerializer.Deserialize<Dictionary<string, string>>(response.Body.Span) ?? [];
                         }
 
-                        lastProblem = $"gateway {gateway.Address} answered {response.Status}";
+                        lastProblem = $"gateway {gateway} answered {response.Status}";
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException)
                     {
-                        lastProblem = $"gateway {gateway.Address}: {exception.Message}";
+                        lastProblem = $"gateway {gateway}: {exception.Message}";
                     }
                 }
 
@@ -136,9 +136,9 @@ internal sealed class ClusterClient : IHostedService, IDisposable
 
     private void ConnectToGateways(MembershipSnapshot snapshot)
     {
-        foreach (var gateway in snapshot.ActiveSilos.Where(s => s.IsGateway))
+        foreach (var gateway in snapshot.ActiveGateways)
         {
-            _ = ConnectAsync(gateway.Address);
+            _ = ConnectAsync(gateway);
         }
     }
 

@@ -121,7 +121,7 @@ internal sealed class ClusterRouter : IClusterRouter
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var winner = await _directory.RegisterAsync(address, previous).ConfigureAwait(false);
-            if (winner == address || (winner.Silo.Equals(LocalSilo) && winner.ActivationId == activationId))
+            if (winner.Silo.Equals(LocalSilo) && winner.ActivationId == activationId)
             {
                 _cache.Put(address);
                 return null;
