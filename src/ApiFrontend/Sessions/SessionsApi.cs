@@ -39,7 +39,8 @@ internal static class SessionsApi
     internal static async Task<Results<Created<ApiEnvelope<SessionResponse>>, ProblemHttpResult>> Create(
         CreateSessionRequest request, HttpContext context, IGrainFactory grains, TimeProvider time)
     {
-        var id = Guid.CreateVersion7(time.GetUtcNow());
+        // Under an Idempotency-Key every attempt of this request creates the same session (creating it again returns it).
+        var id = IdempotencyKeys.ResourceId(context) ?? Guid.CreateVersion7(time.GetUtcNow());
         var created = await grains.GetGrain<ISessionGrain>(id).Create(request.ToCommand(context.User.GetUserId()));
         if (created.Session is not { } session)
         {

@@ -14,6 +14,9 @@ public interface IIdempotencyLedgerGrain : IGrainWithIntegerKey
     /// <summary>Stores the answer of the attempt, to be replayed until the record expires.</summary>
     Task Complete(string owner, string key, Guid attempt, IdempotentResponse response);
 
-    /// <summary>Frees the key after an attempt that must not be replayed (a server error), so a retry runs again.</summary>
+    /// <summary>
+    /// Frees the key after an attempt that must not be replayed (a server error), so a retry runs again; the retry
+    /// gets the same <see cref="IdempotencyClaim.ResourceId"/>, so it finds whatever the failed attempt created.
+    /// </summary>
     Task Release(string owner, string key, Guid attempt);
 }

@@ -25,15 +25,15 @@ internal sealed class IdempotencyLedgerGrain(NpgsqlDataSource dataSource, TimePr
         for (var tries = 0; ; tries++)
         {
             var attempt = Guid.NewGuid();
-            if (await ClaimAsync(request, attempt, now))
+            if (await ClaimAsync(request, attempt, now) is { } resourceId)
             {
-                return new IdempotencyClaim(IdempotencyOutcome.Started, attempt, null);
+                return new IdempotencyClaim(IdempotencyOutcome.Started, attempt, null, resourceId);
             }
 
-            var existing = await ReadAsync(request);
+            var existing = await ReadAsync(request, now);
             if (existing is not null || tries == 2)
             {
-                return existing ?? new IdempotencyClaim(IdempotencyOutcome.InProgress, Guid.Empty, null);
+                return existing ?? new IdempotencyClaim(IdempotencyOutcome.InProgress, Guid.Empty, null, RetryAfter: TimeSpan.FromSeconds(1));
             }
         }
     }
@@ -59,10 +59,12 @@ internal sealed class IdempotencyLedgerGrain(NpgsqlDataSource dataSource, TimePr
         command.Parameters.AddWithValue("owner", owner);
         command.Parameters.AddWithValue("key", key);
         command.Parameters.AddWithValue("attempt", attempt);
+        command.Parameters.AddWithValue("now", timeProvider.GetUtcNow());
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task<bool> ClaimAsync(IdempotentRequest request, Guid attempt, DateTimeOffset now)
+    /// <summary>Claims the key for <paramref name="attempt"/>; the resource id it creates, or null when another attempt holds the key.</summary>
+    private async Task<Guid?> ClaimAsync(IdempotentRequest request, Guid attempt, DateTimeOffset now)
     {
         await using var command = dataSource.CreateCommand(IdempotencyQueries.Claim);
         command.Parameters.AddWithValue("owner", request.Owner);
@@ -71,13 +73,15 @@ internal sealed class IdempotencyLedgerGrain(NpgsqlDataSource dataSource, TimePr
         command.Parameters.AddWithValue("path", request.Path);
         command.Parameters.AddWithValue("hash", request.BodyHash);
         command.Parameters.AddWithValue("attempt", attempt);
+        command.Parameters.AddWithValue("resource_id", Guid.CreateVersion7(now));
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("locked_until", now + request.Lease);
         command.Parameters.AddWithValue("expires_at", now + request.Retention);
-        return await command.ExecuteScalarAsync() is Guid;
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? reader.GetGuid(1) : null;
     }
 
-    private async Task<IdempotencyClaim?> ReadAsync(IdempotentRequest request)
+    private async Task<IdempotencyClaim?> ReadAsync(IdempotentRequest request, DateTimeOffset now)
     {
         await using var command = dataSource.CreateCommand(IdempotencyQueries.Read);
         command.Parameters.AddWithValue("owner", request.Owner);
@@ -98,7 +102,9 @@ internal sealed class IdempotencyLedgerGrain(NpgsqlDataSource dataSource, TimePr
 
         if (!reader.GetBoolean(3))
         {
-            return new IdempotencyClaim(IdempotencyOutcome.InProgress, Guid.Empty, null);
+            var leaseLeft = reader.GetFieldValue<DateTimeOffset>(8) - now;
+            return new IdempotencyClaim(IdempotencyOutcome.InProgress, Guid.Empty, null,
+                RetryAfter: TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(leaseLeft.TotalSeconds))));
         }
 
         var response = new IdempotentResponse(

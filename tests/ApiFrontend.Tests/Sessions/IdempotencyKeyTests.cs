@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MindPeeker.Grains.Abstractions.Idempotency;
+using MindPeeker.Grains.Abstractions.Sessions;
 using MindPeeker.Runtime;
 
 namespace MindPeeker.ApiFrontend.Tests.Sessions;
@@ -61,6 +62,58 @@ public sealed class IdempotencyKeyTests(SessionsApiFixture fixture) : IClassFixt
 
         claim.Outcome.Should().Be(IdempotencyOutcome.Started);
         await SessionRequests.ReadProblemAsync(retry, HttpStatusCode.Conflict);
+        var retryAfter = int.Parse(retry.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        retryAfter.Should().BeInRange(100, 120, "the first attempt's two-minute lease has just begun");
+    }
+
+    [Fact]
+    public async Task A_retry_after_an_attempt_that_created_the_session_and_then_failed_returns_that_session_instead_of_a_second()
+    {
+        using var client = fixture.ClientFor(fixture.Owner);
+        var key = Guid.NewGuid().ToString();
+        var cue = $"created, then the gateway died {Guid.NewGuid()}";
+        var json = Json(cue);
+        var grains = fixture.Host.Services.GetRequiredService<IGrainFactory>();
+        var ledger = grains.GetGrain<IIdempotencyLedgerGrain>(0);
+        var owner = $"user:{fixture.Owner.UserId}";
+
+        // The first attempt claims the key, creates its session under the claim's resource id, and fails before it
+        // can record the answer (the front end answers 5xx and releases the key).
+        var first = await ledger.Begin(new IdempotentRequest(
+            owner, key, "POST", "/v1/sessions", SHA256.HashData(Encoding.UTF8.GetBytes(json)), TimeSpan.FromHours(24), TimeSpan.FromMinutes(2)));
+        await grains.GetGrain<ISessionGrain>(first.ResourceId).Create(
+            new CreateSession(fixture.Owner.UserId, cue, "dowsing", new SessionParameters(0.5, []), null));
+        await ledger.Release(owner, key, first.Attempt);
+
+        using var retry = await SessionRequests.PostJsonAsync(client, "/v1/sessions", json, key);
+
+        retry.StatusCode.Should().Be(HttpStatusCode.Created);
+        var session = JsonDocument.Parse(await retry.Content.ReadAsStringAsync()).RootElement.GetProperty("data");
+        session.GetProperty("id").GetGuid().Should().Be(first.ResourceId);
+        var listed = await SessionRequests.GetDataAsync(client, "/v1/sessions?limit=100");
+        listed.GetProperty("items").EnumerateArray().Count(s => s.GetProperty("cue").GetString() == cue).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_different_request_taking_over_a_released_key_creates_a_new_resource()
+    {
+        var ledger = fixture.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IIdempotencyLedgerGrain>(0);
+        var key = Guid.NewGuid().ToString();
+        IdempotentRequest Request(string body) => new(
+            $"user:{fixture.Owner.UserId}", key, "POST", "/v1/sessions", SHA256.HashData(Encoding.UTF8.GetBytes(body)), TimeSpan.FromHours(24), TimeSpan.FromMinutes(2));
+
+        var first = await ledger.Begin(Request("one"));
+        await ledger.Release(Request("one").Owner, key, first.Attempt);
+        var same = await ledger.Begin(Request("one"));
+        await ledger.Release(Request("one").Owner, key, same.Attempt);
+        var other = await ledger.Begin(Request("two"));
+
+        first.Outcome.Should().Be(IdempotencyOutcome.Started);
+        same.Outcome.Should().Be(IdempotencyOutcome.Started);
+        same.Attempt.Should().NotBe(first.Attempt);
+        same.ResourceId.Should().Be(first.ResourceId);
+        other.Outcome.Should().Be(IdempotencyOutcome.Started);
+        other.ResourceId.Should().NotBe(first.ResourceId);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ internal static class IdempotencyKeys
 
     public const int MaxLength = 255;
 
+    private static readonly object ResourceIdItem = new();
+
     /// <summary>Why <paramref name="key"/> is unusable, or null: 1–255 printable ASCII characters.</summary>
     public static string? Problem(string key) =>
         key.Length is 0 or > MaxLength || key.Any(c => c is < ' ' or > '~')
@@ -24,4 +26,14 @@ internal static class IdempotencyKeys
         context.User.FindFirst(MindPeekerClaims.Subject)?.Value is { Length: > 0 } userId
             ? "user:" + userId
             : "ip:" + ClientAddress.Of(context);
+
+    /// <summary>
+    /// The id the request being handled under an <c>Idempotency-Key</c> should give what it creates: the same for
+    /// every attempt of that request, so a retry after an attempt that failed midway finds what the first one created
+    /// instead of creating a second one. Null without a key.
+    /// </summary>
+    public static Guid? ResourceId(HttpContext context) =>
+        context.Items.TryGetValue(ResourceIdItem, out var id) && id is Guid guid && guid != Guid.Empty ? guid : null;
+
+    internal static void SetResourceId(HttpContext context, Guid resourceId) => context.Items[ResourceIdItem] = resourceId;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -60,15 +61,18 @@ internal static class IdempotentRequestHandler
                 return;
             case IdempotencyOutcome.InProgress:
                 IdempotencyLog.Refused(logger, request.Method, request.Path, nameof(IdempotencyOutcome.InProgress));
+                var retryAfter = (long)Math.Max(1, Math.Ceiling(claim.RetryAfter.TotalSeconds));
+                context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 await WriteProblemAsync(context, new ProblemDetails
                 {
                     Status = StatusCodes.Status409Conflict,
                     Title = "Request in progress",
-                    Detail = "A request with this Idempotency-Key is still being processed; retry once it has finished.",
+                    Detail = $"A request with this Idempotency-Key is still being processed; retry once it has finished (at the latest in {retryAfter} s, when its lease ends).",
                 });
                 return;
         }
 
+        IdempotencyKeys.SetResourceId(context, claim.ResourceId);
         context.Request.Body = new MemoryStream(body, writable: false);
         await RunAndRecordAsync(context, endpoint, ledger, owner, key, claim.Attempt);
     }
