@@ -24,7 +24,7 @@ public sealed class ExecutionProviderSelectionTests : IDisposable
         host.Catalog.ExecutionProvider.Should().Be("CPUExecutionProvider");
         probe.Asked.Should().BeEmpty("nothing about CUDA is looked at on a cpu silo");
         OrtEnv.Instance().GetEpDevices().Select(device => device.EpName).Should().NotContain("CUDAExecutionProvider");
-        host.Logs.Entries.Should().ContainSingle(e => e.EventId.Id == 3010)
+        host.Logs.Entries.Should().ContainSingle(e => e.EventId.Id == 4010)
             .Which.Message.Should().Be("Analysis models run on CPUExecutionProvider: Analysis:ExecutionProvider is cpu");
     }
 
@@ -68,7 +68,7 @@ public sealed class ExecutionProviderSelectionTests : IDisposable
             Settings("auto", Path.Combine(_scratch.FullName, "absent.so")), probe: new FixedLibraryProbe());
 
         host.Catalog.ExecutionProvider.Should().Be("CPUExecutionProvider");
-        var warning = host.Logs.Entries.Should().ContainSingle(e => e.EventId.Id == 3011).Subject;
+        var warning = host.Logs.Entries.Should().ContainSingle(e => e.EventId.Id == 4011).Subject;
         warning.Level.Should().Be(LogLevel.Warning);
         warning.Message.Should().StartWith("Analysis:ExecutionProvider is 'auto' and CUDA cannot be used, so the analysis models run on the CPU: ")
             .And.Contain("absent.so' does not exist").And.Contain("libcudart.so.13");
@@ -83,7 +83,7 @@ public sealed class ExecutionProviderSelectionTests : IDisposable
         await using var host = await AnalysisTestHost.StartAsync(Settings("auto", provider), probe: FixedLibraryProbe.AllCudaLibraries());
 
         host.Catalog.ExecutionProvider.Should().Be("CPUExecutionProvider");
-        host.Logs.Entries.Should().ContainSingle(e => e.EventId.Id == 3011)
+        host.Logs.Entries.Should().ContainSingle(e => e.EventId.Id == 4011)
             .Which.Message.Should().Contain($"ONNX Runtime could not load the CUDA execution provider from '{provider}'");
     }
 
