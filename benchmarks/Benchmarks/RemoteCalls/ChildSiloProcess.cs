@@ -19,6 +19,9 @@ internal sealed class ChildSiloProcess : IAsyncDisposable
     /// <summary>The silo's address, <c>host:port@generation</c>.</summary>
     public string Address { get; private set; } = "";
 
+    /// <summary>The child's <see cref="TransportEchoServer"/> (started with <see cref="ClusterBenchmarkSilo.EchoServerFlag"/>), else null.</summary>
+    public string? EchoAddress { get; private set; }
+
     /// <summary>CPU time the child used so far (user + kernel).</summary>
     public TimeSpan TotalProcessorTime
     {
@@ -29,7 +32,8 @@ internal sealed class ChildSiloProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ChildSiloProcess> StartAsync(string scenario, string connectionString, string clusterId, IReadOnlyDictionary<string, string> settings)
+    public static async Task<ChildSiloProcess> StartAsync(
+        string scenario, string connectionString, string clusterId, IReadOnlyDictionary<string, string> settings, bool echoServer = false)
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : "dotnet";
         var startInfo = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -37,6 +41,11 @@ internal sealed class ChildSiloProcess : IAsyncDisposable
         startInfo.ArgumentList.Add(scenario);
         startInfo.ArgumentList.Add(ClusterBenchmarkSilo.ChildFlag);
         startInfo.ArgumentList.Add($"--Silo:ClusterId={clusterId}");
+        if (echoServer)
+        {
+            startInfo.ArgumentList.Add(ClusterBenchmarkSilo.EchoServerFlag);
+        }
+
         foreach (var (key, value) in settings)
         {
             startInfo.ArgumentList.Add($"--{key}={value}");
@@ -68,7 +77,9 @@ internal sealed class ChildSiloProcess : IAsyncDisposable
         child._process.BeginErrorReadLine();
         try
         {
-            child.Address = await ready.Task.WaitAsync(StartTimeout, TimeProvider.System);
+            var fields = (await ready.Task.WaitAsync(StartTimeout, TimeProvider.System)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            child.Address = fields[0];
+            child.EchoAddress = fields.FirstOrDefault(f => f.StartsWith("echo=", StringComparison.Ordinal))?["echo=".Length..];
         }
         catch (TimeoutException)
         {

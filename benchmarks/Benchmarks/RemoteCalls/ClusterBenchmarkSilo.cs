@@ -21,6 +21,9 @@ internal static class ClusterBenchmarkSilo
     public const string ReadyPrefix = "BENCHSILO-READY";
     public const string ConnectionStringName = "Cluster";
 
+    /// <summary>Makes the child also run a <see cref="TransportEchoServer"/> and print its address (<c>echo=</c>) on the ready line.</summary>
+    public const string EchoServerFlag = "--echo-server";
+
     /// <summary>A started silo host; <paramref name="settings"/> are configuration keys such as <c>Silo:Roles:0</c>.</summary>
     public static async Task<IHost> StartAsync(string connectionString, string clusterId, IEnumerable<KeyValuePair<string, string?>> settings)
     {
@@ -59,13 +62,15 @@ internal static class ClusterBenchmarkSilo
             ?? throw new InvalidOperationException($"ConnectionStrings__{ConnectionStringName} is required.");
         var settings = configuration.AsEnumerable().Where(p => p.Key.StartsWith("Silo:", StringComparison.Ordinal) && p.Value is not null).ToList();
         using var host = await StartAsync(connectionString, configuration["Silo:ClusterId"] ?? "bench", settings);
+        await using var echo = args.Contains(EchoServerFlag) ? TransportEchoServer.Start() : null;
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true;
             lifetime.StopApplication();
         });
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ReadyPrefix} address={host.Services.GetRequiredService<SiloAddress>()}"));
+        var echoAddress = echo is null ? string.Empty : $" echo={echo.Address}";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ReadyPrefix} address={host.Services.GetRequiredService<SiloAddress>()}{echoAddress}"));
         await host.WaitForShutdownAsync();
         return 0;
     }

@@ -6,38 +6,30 @@ using MindPeeker.Runtime.Messaging;
 namespace MindPeeker.Benchmarks.RemoteCalls;
 
 /// <summary>
-/// The floor for <c>remote-calls</c>: the same transport (codec, connection, listener) with no grain runtime
-/// behind it. A loopback listener whose handler answers every request with its own body; a closed loop of
-/// <c>concurrency</c> callers multiplexed over one connection, each sending a <c>payloadBytes</c> body.
-/// What remains between this and a remote grain call is the grain layer's own cost.
+/// The floor for <c>remote-calls</c>: the calling end of the same transport (codec, connection) with no grain
+/// runtime, talking to a <see cref="TransportEchoServer"/>. A closed loop of <c>concurrency</c> callers multiplexed
+/// over one connection, each sending a <c>payloadBytes</c> body. What remains between this and a remote grain call to
+/// the same process is the grain layer's own cost.
 /// </summary>
 internal sealed class TransportEchoBaseline : IAsyncDisposable
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly ConnectionManager _server;
-    private readonly ConnectionListener _listener;
     private readonly ConnectionManager _client;
-    private readonly SiloAddress _address;
+    private readonly SiloAddress _server;
 
-    private TransportEchoBaseline(ConnectionManager server, ConnectionListener listener, ConnectionManager client, SiloAddress address)
+    private TransportEchoBaseline(ConnectionManager client, SiloAddress server)
     {
-        _server = server;
-        _listener = listener;
         _client = client;
-        _address = address;
+        _server = server;
     }
 
-    /// <summary>Starts the echo listener on a free loopback port and the calling side.</summary>
-    public static TransportEchoBaseline Start()
+    /// <summary>The calling side for the echo server at <paramref name="server"/>.</summary>
+    public static TransportEchoBaseline ConnectTo(SiloAddress server)
     {
-        var options = Options.Create(new TransportOptions());
-        var server = new ConnectionManager(options, new EchoHandler(), TimeProvider.System, NullLoggerFactory.Instance);
-        var listener = new ConnectionListener(server, Options.Create(new SiloEndpointsOptions { SiloPort = 0, ListenAddress = "127.0.0.1" }), NullLoggerFactory.Instance);
-        var address = listener.Start(generation: 1);
-        var client = new ConnectionManager(options, new EchoHandler(), TimeProvider.System, NullLoggerFactory.Instance);
+        var client = new ConnectionManager(Options.Create(new TransportOptions()), new NoInboundRequests(), TimeProvider.System, NullLoggerFactory.Instance);
         client.BindLocalSilo(new SiloAddress("127.0.0.1", 1, 1));
-        return new TransportEchoBaseline(server, listener, client, address);
+        return new TransportEchoBaseline(client, server);
     }
 
     /// <summary>
@@ -47,7 +39,7 @@ internal sealed class TransportEchoBaseline : IAsyncDisposable
     /// </summary>
     public async Task<LoadResult> RunAsync(int concurrency, TimeSpan duration, int payloadBytes)
     {
-        var connection = await _client.GetConnectionAsync(_address);
+        var connection = await _client.GetConnectionAsync(_server);
         var payload = new byte[payloadBytes];
         Random.Shared.NextBytes(payload);
         return await ClosedLoopLoad.RunAsync(concurrency, duration, async (_, _) =>
@@ -68,27 +60,13 @@ internal sealed class TransportEchoBaseline : IAsyncDisposable
         });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _client.DisposeAsync();
-        await _listener.StopAsync();
-        await _server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
 
-    private sealed class EchoHandler : IInboundMessageHandler
+    /// <summary>The calling side only sends requests; the server never sends it one.</summary>
+    private sealed class NoInboundRequests : IInboundMessageHandler
     {
         public void OnMessage(Message message, IMessageConnection connection)
         {
-            if (message.Kind != MessageKind.Request)
-            {
-                return;
-            }
-
-            var send = connection.SendAsync(new Message { Kind = MessageKind.Response, Id = message.Id, Status = ResponseStatus.Ok, Body = message.Body });
-            if (!send.IsCompletedSuccessfully)
-            {
-                _ = send.AsTask();
-            }
         }
     }
 }
