@@ -1,11 +1,13 @@
 using System.Globalization;
 using MindPeeker.Benchmarks.Batching;
+using MindPeeker.Benchmarks.BreakerOverhead;
 using MindPeeker.Benchmarks.Failover;
 using MindPeeker.Benchmarks.SessionCreation;
 using MindPeeker.Benchmarks.LocalCalls;
 using MindPeeker.Benchmarks.RateLimitOverhead;
 using MindPeeker.Benchmarks.RealtimeLatency;
 using MindPeeker.Benchmarks.RemoteCalls;
+using MindPeeker.Benchmarks.WebhookThroughput;
 
 // Usage: dotnet run -c Release --project benchmarks/Benchmarks -- <scenario> [--duration seconds] [--warmup seconds]
 var scenario = args.FirstOrDefault() ?? "local-calls";
@@ -21,7 +23,9 @@ return scenario switch
     "batching" => await BatchingScenario.RunAsync(duration, warmup),
     "remote-calls" => await RemoteCallsScenario.RunAsync(duration, warmup, args),
     "failover" => await FailoverScenario.RunAsync(args),
-    _ => Fail($"Unknown scenario '{scenario}'. Scenarios: local-calls, create-session, rate-limit-overhead, realtime-latency, batching, remote-calls, failover."),
+    "breaker-overhead" => await BreakerOverheadScenario.RunAsync(duration, warmup),
+    "webhook-throughput" => await WebhookThroughputScenario.RunAsync(duration, warmup, args),
+    _ => Fail($"Unknown scenario '{scenario}'. Scenarios: local-calls, create-session, rate-limit-overhead, realtime-latency, batching, remote-calls, failover, webhook-throughput, breaker-overhead."),
 };
 
 static double ReadOption(string[] args, string name, double fallback)

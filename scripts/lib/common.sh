@@ -312,6 +312,55 @@ pg_stop() {
   fi
 }
 
+# ----------------------------------------------------------------- redis ---
+
+# ensure_redis — redis-server and redis-cli on PATH (Debian's redis-server
+# package brings redis-tools along).
+ensure_redis() {
+  local pkgs=()
+  command -v redis-server >/dev/null 2>&1 || pkgs+=(redis-server)
+  command -v redis-cli >/dev/null 2>&1 || pkgs+=(redis-tools)
+  ((${#pkgs[@]} == 0)) || ensure_apt_packages "${pkgs[@]}"
+}
+
+# start_redis DIR PORT — daemonized, nothing persisted, loopback only, its
+# pidfile and log in DIR. Returns 1 when it does not answer PING (e.g. the port
+# got taken). fd 9 is closed so the server never holds a caller's lock.
+start_redis() {
+  local dir="$1" port="$2" i
+  mkdir -p "$dir" || return 1
+  # --daemonize detaches (setsid, stdio to /dev/null), so it never holds our
+  # output pipe open; its pidfile is how we stop it.
+  redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no \
+    --dir "$dir" --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" >/dev/null 9>&- || return 1
+  for ((i = 0; i < 100; i++)); do
+    if [[ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null || true)" == PONG ]]; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  warn "Redis did not answer on port $port; last lines of $dir/redis.log:"
+  tail -n 10 "$dir/redis.log" >&2 2>/dev/null || true
+  stop_redis "$dir"
+  return 1
+}
+
+# stop_redis DIR — stop the redis-server whose pidfile is in DIR; idempotent.
+stop_redis() {
+  local dir="$1" pid i
+  [[ -f "$dir/redis.pid" ]] || return 0
+  pid="$(cat "$dir/redis.pid" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
+  # Only signal the pid if it still is a redis-server (pids get reused).
+  grep -q redis-server "/proc/$pid/cmdline" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for ((i = 0; i < 100; i++)); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
 # ------------------------------------------------------- child processes ---
 
 # run_supervised CMD... — run CMD in the background and wait for it, so that

@@ -7,9 +7,12 @@ using MindPeeker.ApiFrontend.Admin;
 using MindPeeker.ApiFrontend.Health;
 using MindPeeker.ApiFrontend.Http;
 using MindPeeker.ApiFrontend.Identity;
+using MindPeeker.ApiFrontend.Integrations;
 using MindPeeker.ApiFrontend.RateLimiting;
 using MindPeeker.ApiFrontend.Realtime;
+using MindPeeker.ApiFrontend.Resilience;
 using MindPeeker.ApiFrontend.Sessions;
+using MindPeeker.ApiFrontend.Webhooks;
 
 namespace MindPeeker.ApiFrontend;
 
@@ -30,6 +33,8 @@ public static class ApiFrontendExtensions
         services.AddRateLimitingFeature(configuration);
         services.AddSessionsFeature(configuration);
         services.AddRealtimeFeature(configuration);
+        services.AddIntegrationsFeature();
+        services.AddWebhooksFeature();
         return services;
     }
 
@@ -50,11 +55,13 @@ public static class ApiFrontendExtensions
     public static IEndpointRouteBuilder MapApiFrontend(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthEndpoints();
-        endpoints.MapGroup("/v1/admin").MapRuntimeApi();
+        endpoints.MapGroup("/v1/admin").MapRuntimeApi().MapCircuitBreakersApi();
         endpoints.MapIdentityFeature();
         endpoints.MapRateLimitingFeature();
         endpoints.MapSessionsFeature();
         endpoints.MapRealtimeFeature();
+        endpoints.MapIntegrationsFeature();
+        endpoints.MapWebhooksFeature();
         return endpoints;
     }
 }

@@ -3,9 +3,12 @@ using MindPeeker.ApiFrontend.Health;
 using MindPeeker.Grains;
 using MindPeeker.Grains.Analysis;
 using MindPeeker.Grains.Identity;
+using MindPeeker.Grains.Integrations;
 using MindPeeker.Grains.Persistence;
 using MindPeeker.Grains.Sessions;
 using MindPeeker.Grains.Realtime;
+using MindPeeker.Grains.Resilience;
+using MindPeeker.Grains.Webhooks;
 using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Storage;
 using MindPeeker.Silo.Configuration;
@@ -43,6 +46,9 @@ internal static class SiloHostExtensions
             silo.Services.AddIdentityGrains();
             silo.AddSessionUpdateNotifier();
             silo.AddSessions();
+            silo.AddCircuitBreakers();
+            silo.AddIntegrations();
+            silo.AddWebhooks();
         });
 
         return builder;

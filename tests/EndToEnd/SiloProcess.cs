@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace MindPeeker.EndToEnd;
 
 /// <summary>
@@ -17,5 +19,8 @@ internal static class SiloProcess
                 ["Silo__ClusterId"] = "e2e-" + Guid.NewGuid().ToString("N"),
                 ["Silo__Endpoints__SiloPort"] = "0",
                 ["Silo__Endpoints__ListenAddress"] = "127.0.0.1",
+
+                // A production silo refuses to start without the integrations' master key.
+                ["Integrations__Credentials__MasterKeys__1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             });
 }

@@ -137,7 +137,7 @@ internal sealed partial class SessionGrain
         AnalysisFinding finding;
         try
         {
-            finding = await GrainFactory.GetGrain<IAnalysisWorkerGrain>(0).Analyze(input).WaitAsync(cancellationToken);
+            finding = await analysisRouter.AnalyzeAsync(input, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -3,7 +3,10 @@ using MindPeeker.Runtime;
 
 namespace MindPeeker.Grains.Sessions;
 
-/// <summary>Loading the session from its row, and recording changes: one guarded write to PostgreSQL, then the notifier.</summary>
+/// <summary>
+/// Loading the session from its row, and recording changes: one guarded write to PostgreSQL (with the update's webhook
+/// events in the same statement), then the webhook endpoints' wake-up and the notifier.
+/// </summary>
 internal sealed partial class SessionGrain
 {
     // A write that finds its row elsewhere (another activation wrote it) reloads and tries again this often.
@@ -75,7 +78,8 @@ internal sealed partial class SessionGrain
                 next.UpdatedAt = now;
                 var update = new SessionUpdate(
                     Id, next.OwnerId, next.LastSequence, @event, next.Status, next.Progress, next.ResultCount, next.Error, now);
-                if (await _store.WriteAsync(next, update, result, current.LastSequence))
+                var written = await _store.WriteAsync(next, update, result, current.LastSequence, WebhookEventsOf(update, next.SessionType));
+                if (written.Written)
                 {
                     _state = next;
                     _visible = VisibleSnapshot();
@@ -84,6 +88,7 @@ internal sealed partial class SessionGrain
                         SessionLog.StatusChanged(logger, Id, next.Status, next.LastSequence);
                     }
 
+                    WakeWebhookEndpoints(written.EndpointsToWake);
                     await PublishAsync(update);
                     return true;
                 }

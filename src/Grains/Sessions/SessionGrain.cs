@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MindPeeker.Grains.Abstractions.Sessions;
+using MindPeeker.Grains.AiProviders;
 using MindPeeker.Grains.Analysis;
 using MindPeeker.Runtime;
 using Npgsql;
@@ -16,6 +17,7 @@ namespace MindPeeker.Grains.Sessions;
 internal sealed partial class SessionGrain(
     NpgsqlDataSource dataSource,
     TimeProvider timeProvider,
+    AnalysisRouter analysisRouter,
     IOptions<SessionWatchdogOptions> watchdogOptions,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using MindPeeker.Grains.Abstractions.Sessions;
+using MindPeeker.Grains.Abstractions.Webhooks;
+using MindPeeker.Grains.Webhooks;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -7,9 +9,9 @@ namespace MindPeeker.Grains.Sessions;
 
 /// <summary>
 /// A session grain's durable state: its <c>sessions</c> row, written together with the update's
-/// <c>session_events</c> row (and <c>analysis_results</c> row) as one statement, so one round trip
-/// that is applied entirely or not at all. Thread-safe; it holds nothing but the shared
-/// <see cref="NpgsqlDataSource"/>.
+/// <c>session_events</c> row (and <c>analysis_results</c> row, and webhook events with their pending deliveries)
+/// as one statement, so one round trip that is applied entirely or not at all. Thread-safe; it holds nothing but
+/// the shared <see cref="NpgsqlDataSource"/>.
 /// </summary>
 internal sealed class SessionStore(NpgsqlDataSource dataSource)
 {
@@ -52,15 +54,31 @@ internal sealed class SessionStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Writes <paramref name="state"/> as of <paramref name="update"/> (and its <paramref name="result"/>) over a row at
-    /// <paramref name="expectedSequence"/> (0: no row yet). False when the row was elsewhere, and nothing was written;
-    /// throws when PostgreSQL refused, and nothing was written either.
+    /// <paramref name="expectedSequence"/> (0: no row yet), with <paramref name="webhooks"/> (each with its stable id) put
+    /// in the owner's webhook outbox in the same transaction (<see cref="WebhookOutbox.EnqueueSteps"/>). Not
+    /// <see cref="SessionStoreWrite.Written"/> when the row was elsewhere, and nothing was written; throws when PostgreSQL
+    /// refused, and nothing was written either. A create carries no webhook events.
     /// </summary>
-    public async Task<bool> WriteAsync(
-        SessionState state, SessionUpdate update, SessionResult? result, long expectedSequence, CancellationToken cancellationToken = default)
+    public async Task<SessionStoreWrite> WriteAsync(
+        SessionState state,
+        SessionUpdate update,
+        SessionResult? result,
+        long expectedSequence,
+        IReadOnlyList<(string Id, WebhookEvent Event)> webhooks,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(webhooks);
+        if (expectedSequence == 0 && webhooks.Count > 0)
+        {
+            throw new ArgumentException("A session's create carries no webhook events.", nameof(webhooks));
+        }
+
+        // A result always carries its analysis.ready event; other changes without events skip the outbox lookup.
+        var withWebhooks = expectedSequence != 0 && (result is not null || webhooks.Count > 0);
         var sql = expectedSequence == 0 ? SessionStoreQueries.Create
-            : result is null ? SessionStoreQueries.Change
-            : SessionStoreQueries.ChangeWithResult;
+            : result is not null ? SessionStoreQueries.ChangeWithResult
+            : withWebhooks ? SessionStoreQueries.ChangeWithWebhooks
+            : SessionStoreQueries.Change;
         await using var command = dataSource.CreateCommand(sql);
         var parameters = command.Parameters;
         parameters.AddWithValue("id", update.SessionId);
@@ -100,7 +118,20 @@ internal sealed class SessionStore(NpgsqlDataSource dataSource)
             parameters.AddWithValue("model_version", result.Model.Version);
         }
 
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        if (!withWebhooks)
+        {
+            return await command.ExecuteScalarAsync(cancellationToken) is null ? SessionStoreWrite.Refused : SessionStoreWrite.WrittenAlone;
+        }
+
+        WebhookOutbox.Bind(parameters, state.OwnerId, webhooks, update.Timestamp);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return SessionStoreWrite.Refused;
+        }
+
+        var woken = reader.GetFieldValue<Guid[]>(1);
+        return woken.Length == 0 ? SessionStoreWrite.WrittenAlone : new SessionStoreWrite(true, woken);
     }
 
     /// <summary>The <c>payload</c> of an event row: what <see cref="SessionUpdate"/> carries beyond the columns.</summary>

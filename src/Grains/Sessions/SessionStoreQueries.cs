@@ -1,9 +1,12 @@
+using MindPeeker.Grains.Webhooks;
+
 namespace MindPeeker.Grains.Sessions;
 
 /// <summary>
 /// The statements with which <see cref="SessionStore"/> loads and changes a session in the tables of
 /// <c>Persistence/Migrations/0004_sessions.sql</c>. A change is one statement: the guarded write of
-/// the <c>sessions</c> row, and the result and event rows only when that write took place.
+/// the <c>sessions</c> row, and the result, event and webhook outbox rows (<see cref="WebhookOutbox.EnqueueSteps"/>)
+/// only when that write took place.
 /// </summary>
 internal static class SessionStoreQueries
 {
@@ -31,13 +34,22 @@ internal static class SessionStoreQueries
         {InsertEvent}
         """;
 
-    /// <summary>A <c>result</c> update: <see cref="Change"/> plus its <c>analysis_results</c> row.</summary>
+    /// <summary>
+    /// <see cref="Change"/> plus the update's webhook events and their deliveries (<see cref="WebhookOutbox.EnqueueSteps"/>),
+    /// in the same transaction. Returns (sequence, ids of the endpoints that got a delivery) when the write took place.
+    /// </summary>
+    public const string ChangeWithWebhooks = $"""
+        WITH s AS ({UpdateSession}),
+        {InsertEventAndWebhooks}
+        """;
+
+    /// <summary>A <c>result</c> update: <see cref="ChangeWithWebhooks"/> plus its <c>analysis_results</c> row.</summary>
     public const string ChangeWithResult = $"""
         WITH s AS ({UpdateSession}),
         r AS (
             INSERT INTO analysis_results (id, session_id, result_type, confidence_score, meets_threshold, data, model_name, model_version, created_at)
-            SELECT @result_id, s.id, @result_type, @confidence_score, @meets_threshold, @data, @model_name, @model_version, @updated_at FROM s)
-        {InsertEvent}
+            SELECT @result_id, s.id, @result_type, @confidence_score, @meets_threshold, @data, @model_name, @model_version, @updated_at FROM s),
+        {InsertEventAndWebhooks}
         """;
 
     private const string UpdateSession = """
@@ -50,9 +62,22 @@ internal static class SessionStoreQueries
         """;
 
     // Returns the sequence only when the guarded session write matched its row.
-    private const string InsertEvent = """
+    private const string InsertEvent = $"""
         INSERT INTO session_events (session_id, sequence, event, status, progress, payload, occurred_at)
-        SELECT s.id, @last_sequence, @event, @status, @progress, @payload, @updated_at FROM s
+        {EventRow}
         RETURNING sequence
         """;
+
+    // The event row, then the outbox rows gated on the same guarded write; an endpoint woken for two events is named once.
+    private const string InsertEventAndWebhooks = $"""
+        e AS (
+            INSERT INTO session_events (session_id, sequence, event, status, progress, payload, occurred_at)
+            {EventRow}
+            RETURNING sequence),
+        outbox_gate AS (SELECT id FROM s),
+        {WebhookOutbox.EnqueueSteps}
+        SELECT e.sequence, ARRAY(SELECT DISTINCT endpoint_id FROM webhook_woken) FROM e
+        """;
+
+    private const string EventRow = "SELECT s.id, @last_sequence, @event, @status, @progress, @payload, @updated_at FROM s";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace MindPeeker.EndToEnd.Cluster;
@@ -26,6 +27,9 @@ internal sealed class TestCluster : IAsyncDisposable
     {
         ConnectionString = connectionString;
         _siloSettings = new Dictionary<string, string>(siloSettings ?? new Dictionary<string, string>());
+
+        // Production silos refuse to start without the integrations' master key; every silo of the cluster shares one.
+        _siloSettings.TryAdd("Integrations__Credentials__MasterKeys__1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
     }
 
     public string ConnectionString { get; }

@@ -1,0 +1,228 @@
+using System.Security.Cryptography;
+using MindPeeker.Grains.Abstractions.Resilience;
+using MindPeeker.Grains.Abstractions.Webhooks;
+using MindPeeker.Grains.Secrets;
+using MindPeeker.Grains.Webhooks.Signing;
+
+namespace MindPeeker.Grains.Webhooks;
+
+/// <summary>
+/// Working through the outbox: the pump starts due deliveries (bounded per endpoint), each attempt goes through the
+/// endpoint's circuit breaker and bulkhead (<c>webhook:{id}</c>), and its outcome is written before the delivery
+/// leaves the in-flight set (successes in batches, one statement per pump turn).
+/// </summary>
+internal sealed partial class WebhookEndpointGrain
+{
+    /// <summary>The <c>last_error</c> of an attempt whose signing secret could not be decrypted.</summary>
+    public const string UnreadableSecretError =
+        "The endpoint's stored signing secret cannot be decrypted (the stored row was altered, or its master key is not configured); nothing was sent.";
+
+    // A refused call (open breaker, full bulkhead) without a hint comes back after this.
+    private static readonly TimeSpan RefusedCallBackoff = TimeSpan.FromSeconds(1);
+
+    // A claimed delivery's lease lasts the attempt's timeout plus this, time enough to write its outcome.
+    private static readonly TimeSpan DeliveryLeaseMargin = TimeSpan.FromSeconds(30);
+
+    private readonly HashSet<Guid> _inFlight = [];
+    private readonly List<SucceededAttempt> _succeeded = [];
+    private Task _pump = Task.CompletedTask;
+    private bool _pumpAgain;
+
+    private string Dependency => "webhook:" + Id;
+
+    /// <summary>Runs the pump unless it is running, in which case it runs once more when done. Never throws.</summary>
+    private void StartPump()
+    {
+        if (!_pump.IsCompleted)
+        {
+            _pumpAgain = true;
+            return;
+        }
+
+        _pump = PumpAsync();
+    }
+
+    private async Task PumpAsync()
+    {
+        do
+        {
+            _pumpAgain = false;
+            try
+            {
+                await FlushSucceededAsync();
+                await EnsureLoadedAsync();
+                if (_row is not { IsEnabled: true } row)
+                {
+                    await StopScheduleAsync();
+                    return;
+                }
+
+                var free = options.Value.MaxConcurrentDeliveriesPerEndpoint - _inFlight.Count;
+                var started = 0;
+                if (free > 0)
+                {
+                    var now = time.GetUtcNow();
+                    var lease = options.Value.RequestTimeout + DeliveryLeaseMargin;
+                    foreach (var delivery in await WebhookDeliveryTable.ClaimDueAsync(db, Id, now, now + lease, free, [.. _inFlight]))
+                    {
+                        _inFlight.Add(delivery.Id);
+                        started++;
+                        _ = AttemptAsync(row, delivery);
+                    }
+                }
+
+                // While attempts run, each one's end pumps again; only an idle endpoint needs a timer for what comes later.
+                if (_inFlight.Count == 0)
+                {
+                    await ScheduleNextAsync();
+                }
+                else if (started > 0)
+                {
+                    // Attempts are no calls: keep the activation (and its in-flight set) until they are written.
+                    DelayDeactivation(options.Value.RequestTimeout + DeliveryLeaseMargin);
+                    await EnsureReminderAsync();
+                }
+            }
+            catch (Exception exception)
+            {
+                WebhooksLog.PumpFailed(logger, exception, Id);
+                return;
+            }
+        }
+        while (_pumpAgain);
+    }
+
+    private async Task AttemptAsync(WebhookEndpointRow row, DueDelivery delivery)
+    {
+        var recorded = true;
+        try
+        {
+            var url = new Uri(row.View.Url);
+            WebhookSecret secret;
+            try
+            {
+                secret = OpenSecret(row);
+            }
+            catch (CryptographicException exception)
+            {
+                // Not the receiver's fault, so not the breaker's business: recorded as a failed attempt and retried on
+                // the schedule (a key configured again heals it), with an error the owner can read.
+                SecretsLog.WebhookSecretUnreadable(logger, Id, exception.Message);
+                await RecordFailureAsync(delivery, new WebhookAttemptOutcome(null, UnreadableSecretError));
+                return;
+            }
+
+            WebhookAttemptOutcome outcome;
+            try
+            {
+                outcome = await guard.ExecuteAsync(
+                    Dependency, ct => sender.SendAsync(url, secret, delivery, ct), o => !o.Succeeded, CancellationToken.None);
+            }
+            catch (CircuitOpenException exception)
+            {
+                await PostponeAsync(delivery, exception.RetryAfter, exception.Message);
+                return;
+            }
+            catch (BulkheadRejectedException exception)
+            {
+                await PostponeAsync(delivery, TimeSpan.Zero, exception.Message);
+                return;
+            }
+
+            if (outcome.Succeeded)
+            {
+                // Written by the pump's next turn together with the others that finished meanwhile; until then the
+                // delivery stays in flight so it is not picked again.
+                _succeeded.Add(new SucceededAttempt(delivery.Id, delivery.Attempts + 1, outcome.StatusCode!.Value));
+                recorded = false;
+                return;
+            }
+
+            await RecordFailureAsync(delivery, outcome);
+        }
+        catch (Exception exception)
+        {
+            WebhooksLog.RecordFailed(logger, exception, Id, delivery.Id);
+        }
+        finally
+        {
+            if (recorded)
+            {
+                _inFlight.Remove(delivery.Id);
+            }
+
+            StartPump();
+        }
+    }
+
+    /// <summary>Writes the successes since the last turn in one statement; a failed write leaves them pending, so they are sent again.</summary>
+    private async Task FlushSucceededAsync()
+    {
+        if (_succeeded.Count == 0)
+        {
+            return;
+        }
+
+        var batch = _succeeded.ToArray();
+        _succeeded.Clear();
+        try
+        {
+            var now = time.GetUtcNow();
+            await WebhookDeliveryTable.RecordSucceededAsync(db, batch, now);
+            foreach (var attempt in batch)
+            {
+                WebhooksLog.AttemptRecorded(logger, Id, attempt.DeliveryId, attempt.Attempts, WebhookDeliveryStatus.Succeeded, attempt.StatusCode, null, null);
+            }
+
+            if (_row is { FailingSince: not null } row)
+            {
+                _row = row with { FailingSince = null };
+                await WebhookEndpointTable.UpdateAsync(db, _row, now);
+            }
+        }
+        finally
+        {
+            foreach (var attempt in batch)
+            {
+                _inFlight.Remove(attempt.DeliveryId);
+            }
+        }
+    }
+
+    private Task PostponeAsync(DueDelivery delivery, TimeSpan retryAfter, string reason)
+    {
+        var now = time.GetUtcNow();
+        return WebhookDeliveryTable.PostponeAsync(db, delivery.Id, now + (retryAfter > TimeSpan.Zero ? retryAfter : RefusedCallBackoff), reason, now);
+    }
+
+    private async Task RecordFailureAsync(DueDelivery delivery, WebhookAttemptOutcome outcome)
+    {
+        var now = time.GetUtcNow();
+        var attempts = delivery.Attempts + 1;
+        var error = outcome.Error ?? $"The endpoint answered {outcome.StatusCode}.";
+        if (outcome.Gone)
+        {
+            await WebhookDeliveryTable.RecordAttemptAsync(db, delivery.Id, WebhookDeliveryStatus.Failed, attempts, outcome.StatusCode, error, null, now);
+            await DisableAsync("The endpoint answered 410 Gone.", now);
+            WebhooksLog.AttemptRecorded(logger, Id, delivery.Id, attempts, WebhookDeliveryStatus.Failed, outcome.StatusCode, error, null);
+            return;
+        }
+
+        var delay = WebhookRetrySchedule.DelayAfter(attempts, Random.Shared.NextDouble());
+        if (delay is { } wait && outcome is { HonoursRetryAfter: true, RetryAfter: { } asked })
+        {
+            var honoured = asked < options.Value.MaxRetryAfter ? asked : options.Value.MaxRetryAfter;
+            delay = honoured > wait ? honoured : wait;
+        }
+
+        if (delay is null)
+        {
+            WebhooksLog.DeliveryDead(logger, Id, delivery.Id, attempts);
+        }
+
+        var status = delay is null ? WebhookDeliveryStatus.Dead : WebhookDeliveryStatus.Pending;
+        await WebhookDeliveryTable.RecordAttemptAsync(db, delivery.Id, status, attempts, outcome.StatusCode, error, now + delay, now);
+        await NoteFailureAsync(now);
+        WebhooksLog.AttemptRecorded(logger, Id, delivery.Id, attempts, status, outcome.StatusCode, error, now + delay);
+    }
+}
