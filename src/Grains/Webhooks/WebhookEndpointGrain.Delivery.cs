@@ -7,9 +7,11 @@ using MindPeeker.Grains.Webhooks.Signing;
 namespace MindPeeker.Grains.Webhooks;
 
 /// <summary>
-/// Working through the outbox: the pump starts due deliveries (bounded per endpoint), each attempt goes through the
-/// endpoint's circuit breaker and bulkhead (<c>webhook:{id}</c>), and its outcome is written before the delivery
-/// leaves the in-flight set (successes in batches, one statement per pump turn).
+/// Working through the outbox: the pump claims due deliveries in batches of up to <see cref="PrefetchRounds"/> times
+/// the endpoint's concurrency (one statement leases them all) and starts them as attempt slots free up (bounded per
+/// endpoint); each attempt goes through the endpoint's circuit breaker and bulkhead (<c>webhook:{id}</c>), and its
+/// outcome is written before the delivery leaves the in-flight set (failures at once, successes in batches written
+/// when the pump next goes to the database, when they fill a round, or when the endpoint runs out of work).
 /// </summary>
 internal sealed partial class WebhookEndpointGrain
 {
@@ -20,11 +22,19 @@ internal sealed partial class WebhookEndpointGrain
     // A refused call (open breaker, full bulkhead) without a hint comes back after this.
     private static readonly TimeSpan RefusedCallBackoff = TimeSpan.FromSeconds(1);
 
-    // A claimed delivery's lease lasts the attempt's timeout plus this, time enough to write its outcome.
+    // A claimed delivery's lease lasts the attempts it may wait behind and its own (PrefetchRounds timeouts) plus
+    // this, time enough to write its outcome.
     private static readonly TimeSpan DeliveryLeaseMargin = TimeSpan.FromSeconds(30);
 
+    /// <summary>How many rounds of the endpoint's concurrency one claim leases: the next round waits here, not in PostgreSQL.</summary>
+    private const int PrefetchRounds = 2;
+
+    // Claimed and not yet written: waiting in _claimed, running, or succeeded and waiting in _succeeded.
     private readonly HashSet<Guid> _inFlight = [];
+    private readonly Queue<DueDelivery> _claimed = new();
     private readonly List<SucceededAttempt> _succeeded = [];
+    private int _running;
+    private TaskCompletionSource? _attemptsDone;
     private Task _pump = Task.CompletedTask;
     private bool _pumpAgain;
 
@@ -49,37 +59,57 @@ internal sealed partial class WebhookEndpointGrain
             _pumpAgain = false;
             try
             {
-                await FlushSucceededAsync();
+                var concurrency = options.Value.MaxConcurrentDeliveriesPerEndpoint;
+                if (_succeeded.Count >= concurrency)
+                {
+                    await FlushSucceededAsync();
+                }
+
                 await EnsureLoadedAsync();
                 if (_row is not { IsEnabled: true } row)
                 {
+                    // Claimed but not started: their leases run out and they are due again if the endpoint comes back.
+                    while (_claimed.TryDequeue(out var dropped))
+                    {
+                        _inFlight.Remove(dropped.Id);
+                    }
+
+                    await FlushSucceededAsync();
                     await StopScheduleAsync();
                     return;
                 }
 
-                var free = options.Value.MaxConcurrentDeliveriesPerEndpoint - _inFlight.Count;
-                var started = 0;
-                if (free > 0)
+                if (_running + _claimed.Count < concurrency)
                 {
+                    await FlushSucceededAsync();
                     var now = time.GetUtcNow();
-                    var lease = options.Value.RequestTimeout + DeliveryLeaseMargin;
-                    foreach (var delivery in await WebhookDeliveryTable.ClaimDueAsync(db, Id, now, now + lease, free, [.. _inFlight]))
+                    var lease = (options.Value.RequestTimeout * PrefetchRounds) + DeliveryLeaseMargin;
+                    var room = (concurrency * PrefetchRounds) - _running - _claimed.Count;
+                    foreach (var delivery in await WebhookDeliveryTable.ClaimDueAsync(db, Id, now, now + lease, room, [.. _inFlight]))
                     {
                         _inFlight.Add(delivery.Id);
-                        started++;
-                        _ = AttemptAsync(row, delivery);
+                        _claimed.Enqueue(delivery);
                     }
                 }
 
-                // While attempts run, each one's end pumps again; only an idle endpoint needs a timer for what comes later.
-                if (_inFlight.Count == 0)
+                var started = 0;
+                while (_running < concurrency && _claimed.TryDequeue(out var next))
                 {
+                    _running++;
+                    started++;
+                    _ = AttemptAsync(row, next);
+                }
+
+                // While attempts run, each one's end pumps again; only an idle endpoint needs a timer for what comes later.
+                if (_running == 0)
+                {
+                    await FlushSucceededAsync();
                     await ScheduleNextAsync();
                 }
                 else if (started > 0)
                 {
                     // Attempts are no calls: keep the activation (and its in-flight set) until they are written.
-                    DelayDeactivation(options.Value.RequestTimeout + DeliveryLeaseMargin);
+                    DelayDeactivation((options.Value.RequestTimeout * PrefetchRounds) + DeliveryLeaseMargin);
                     await EnsureReminderAsync();
                 }
             }
@@ -146,6 +176,11 @@ internal sealed partial class WebhookEndpointGrain
         }
         finally
         {
+            if (--_running == 0)
+            {
+                _attemptsDone?.TrySetResult();
+            }
+
             if (recorded)
             {
                 _inFlight.Remove(delivery.Id);
@@ -153,6 +188,18 @@ internal sealed partial class WebhookEndpointGrain
 
             StartPump();
         }
+    }
+
+    /// <summary>Completes once no attempt is running.</summary>
+    private Task WhenAttemptsDoneAsync()
+    {
+        if (_running == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        _attemptsDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _attemptsDone.Task;
     }
 
     /// <summary>Writes the successes since the last turn in one statement; a failed write leaves them pending, so they are sent again.</summary>

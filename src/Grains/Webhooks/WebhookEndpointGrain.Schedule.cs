@@ -48,7 +48,7 @@ internal sealed partial class WebhookEndpointGrain : IRemindable
             // Already due: go round again while a slot is free; otherwise the next attempt to finish starts it.
             _timer?.Dispose();
             _timer = null;
-            _pumpAgain |= _inFlight.Count < options.Value.MaxConcurrentDeliveriesPerEndpoint;
+            _pumpAgain |= _running < options.Value.MaxConcurrentDeliveriesPerEndpoint;
         }
         else if (_timer is null)
         {

@@ -32,7 +32,25 @@ internal sealed partial class WebhookEndpointGrain(
     private Guid Id => _id ??= this.GetPrimaryKey();
 
     /// <summary>Writes the successes not yet recorded, so a deactivation (idle collection, shutdown) does not send them twice.</summary>
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushSucceededAsync();
+    /// <summary>
+    /// Lets the running attempts (which are no calls, so nothing else keeps them in this activation) finish and write
+    /// their outcome before the activation goes, so no attempt of a deactivated activation writes over a successor's
+    /// state; then writes the successes not written yet. Claimed deliveries not started are due again when their lease ends.
+    /// </summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WhenAttemptsDoneAsync().WaitAsync(cancellationToken);
+            await _pump.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            WebhooksLog.DeactivatedWithAttemptsRunning(logger, Id, _running);
+        }
+
+        await FlushSucceededAsync();
+    }
 
     public async Task<WebhookEndpointView?> Get(Guid ownerId) => (await OwnedAsync(ownerId))?.View;
 

@@ -38,4 +38,7 @@ internal static partial class WebhooksLog
 
     [LoggerMessage(EventId = 6011, Level = LogLevel.Debug, Message = "Webhook endpoint {EndpointId}: the next attempt is due at {NextAttemptAt}.")]
     public static partial void NextAttemptScheduled(ILogger logger, Guid endpointId, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(EventId = 6012, Level = LogLevel.Warning, Message = "Webhook endpoint {EndpointId} deactivated with {Running} attempts still running; their deliveries are sent again when their lease ends.")]
+    public static partial void DeactivatedWithAttemptsRunning(ILogger logger, Guid endpointId, int running);
 }
