@@ -52,38 +52,15 @@ internal static class BreakerOverheadScenario
         Console.WriteLine($"breaker-overhead: {Dependencies} dependencies, {duration.TotalSeconds:0} s per phase after {warmup.TotalSeconds:0} s warm-up, {Environment.ProcessorCount} cores");
         await ClosedLoopLoad.RunAsync(LoadedCallers, warmup, direct);
         await ClosedLoopLoad.RunAsync(LoadedCallers, warmup, guarded);
-        var single = await Compare("1 caller, 1 dependency", 1, direct, guardedOne, duration);
-        var loaded = await Compare($"{LoadedCallers} callers, {Dependencies} dependencies", LoadedCallers, direct, guarded, duration);
+        var single = await AddedLatency.MeasureAsync("1 caller, 1 dependency", "the breaker guard", 1, direct, guardedOne, duration);
+        var loaded = await AddedLatency.MeasureAsync($"{LoadedCallers} callers, {Dependencies} dependencies", "the breaker guard", LoadedCallers, direct, guarded, duration);
         await host.StopAsync();
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT breaker-overhead p50_us={single.P50:0.00} p99_us={single.P99:0.00} loaded_p50_us={loaded.P50:0.00} loaded_p99_us={loaded.P99:0.00} guarded_calls_per_sec={loaded.Guarded.CallsPerSecond:0} alloc_bytes_per_call={loaded.Guarded.AllocatedBytesPerCall - loaded.Direct.AllocatedBytesPerCall:0} target_p99_us=50"));
+            $"RESULT breaker-overhead p50_us={single.P50:0.00} p99_us={single.P99:0.00} loaded_p50_us={loaded.P50:0.00} loaded_p99_us={loaded.P99:0.00} guarded_calls_per_sec={loaded.With.CallsPerSecond:0} alloc_bytes_per_call={loaded.With.AllocatedBytesPerCall - loaded.Without.AllocatedBytesPerCall:0} target_p99_us=50"));
         return single.P99 < 50 ? 0 : 1;
     }
 
-    private static async Task<Overhead> Compare(string name, int callers, Func<int, long, ValueTask> direct, Func<int, long, ValueTask> guarded, TimeSpan duration)
-    {
-        var without = await Measure($"{name}, unguarded", callers, direct, duration);
-        var with = await Measure($"{name}, guarded", callers, guarded, duration);
-        var overhead = new Overhead(without, with);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: added p50 {overhead.P50:0.00} us, p99 {overhead.P99:0.00} us"));
-        return overhead;
-    }
 
-    private static async Task<LoadResult> Measure(string name, int callers, Func<int, long, ValueTask> call, TimeSpan duration)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var result = await ClosedLoopLoad.RunAsync(callers, duration, call);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name,-48} {result.CallsPerSecond,12:N0} calls/s  p50 {result.Latency.QuantileMicroseconds(0.5),8:0.00} us  p99 {result.Latency.QuantileMicroseconds(0.99),8:0.00} us  {result.AllocatedBytesPerCall,6:0} B/call"));
-        return result;
-    }
 
-    private sealed record Overhead(LoadResult Direct, LoadResult Guarded)
-    {
-        public double P50 => Guarded.Latency.QuantileMicroseconds(0.5) - Direct.Latency.QuantileMicroseconds(0.5);
-
-        public double P99 => Guarded.Latency.QuantileMicroseconds(0.99) - Direct.Latency.QuantileMicroseconds(0.99);
-    }
 }

@@ -50,38 +50,21 @@ internal static class RateLimitOverheadScenario
         Console.WriteLine($"rate-limit-overhead: {Users} users (enterprise, 10,000/min), {duration.TotalSeconds:0} s per phase after {warmup.TotalSeconds:0} s warm-up, {Environment.ProcessorCount} cores");
         await ClosedLoopLoad.RunAsync(LoadedCallers, warmup, baselineCall);
         await ClosedLoopLoad.RunAsync(LoadedCallers, warmup, limitedCall);
-        var single = await Compare("1 caller", 1, baselineCall, limitedCall, duration);
-        var loaded = await Compare($"{LoadedCallers} callers, {Users} users", LoadedCallers, baselineCall, limitedCall, duration);
+        var single = await AddedLatency.MeasureAsync("1 caller", "rate limiting", 1, baselineCall, limitedCall, duration);
+        var loaded = await AddedLatency.MeasureAsync($"{LoadedCallers} callers, {Users} users", "rate limiting", LoadedCallers, baselineCall, limitedCall, duration);
         var refusedUnderLimit = Interlocked.Exchange(ref refused[0], 0);
-        var hot = await Measure($"{LoadedCallers} callers, one API key (1,000,000/min)", LoadedCallers, hotKeyCall, duration);
+        var hot = await AddedLatency.MeasureOneAsync($"{LoadedCallers} callers, one API key (1,000,000/min)", LoadedCallers, hotKeyCall, duration);
         var hotRefusedShare = (double)refused[0] / hot.Calls;
         await host.StopAsync();
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  one API key: {hotRefusedShare:P1} refused (429) once its 1,000,000 tokens were spent"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT rate-limit-overhead p50_us={single.P50:0.0} p99_us={single.P99:0.0} loaded_p50_us={loaded.P50:0.0} loaded_p99_us={loaded.P99:0.0} checks_per_sec={loaded.Limited.CallsPerSecond:0} alloc_bytes_per_check={loaded.Limited.AllocatedBytesPerCall - loaded.Baseline.AllocatedBytesPerCall:0} hot_key_p50_us={hot.Latency.QuantileMicroseconds(0.5):0.0} hot_key_p99_us={hot.Latency.QuantileMicroseconds(0.99):0} refused={refusedUnderLimit}"));
+            $"RESULT rate-limit-overhead p50_us={single.P50:0.0} p99_us={single.P99:0.0} loaded_p50_us={loaded.P50:0.0} loaded_p99_us={loaded.P99:0.0} checks_per_sec={loaded.With.CallsPerSecond:0} alloc_bytes_per_check={loaded.With.AllocatedBytesPerCall - loaded.Without.AllocatedBytesPerCall:0} hot_key_p50_us={hot.Latency.QuantileMicroseconds(0.5):0.0} hot_key_p99_us={hot.Latency.QuantileMicroseconds(0.99):0} refused={refusedUnderLimit}"));
         return refusedUnderLimit == 0 ? 0 : 1;
     }
 
-    private static async Task<Overhead> Compare(string name, int callers, Func<int, long, ValueTask> baseline, Func<int, long, ValueTask> limited, TimeSpan duration)
-    {
-        var without = await Measure($"{name}, without rate limiting", callers, baseline, duration);
-        var with = await Measure($"{name}, with rate limiting", callers, limited, duration);
-        var overhead = new Overhead(without, with);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: added p50 {overhead.P50:0.0} us, p99 {overhead.P99:0.0} us"));
-        return overhead;
-    }
 
-    private static async Task<LoadResult> Measure(string name, int callers, Func<int, long, ValueTask> call, TimeSpan duration)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var result = await ClosedLoopLoad.RunAsync(callers, duration, call);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name,-52} {result.CallsPerSecond,10:N0} req/s  p50 {result.Latency.QuantileMicroseconds(0.5),8:0.0} us  p99 {result.Latency.QuantileMicroseconds(0.99),8:0.0} us  {result.AllocatedBytesPerCall,6:0} B/req"));
-        return result;
-    }
 
     private static RequestDelegate Pipeline(IServiceProvider services, bool limited)
     {
@@ -114,10 +97,4 @@ internal static class RateLimitOverheadScenario
 
     private static ClaimsPrincipal Principal(params Claim[] claims) => new(new ClaimsIdentity(claims, "Bearer"));
 
-    private sealed record Overhead(LoadResult Baseline, LoadResult Limited)
-    {
-        public double P50 => Limited.Latency.QuantileMicroseconds(0.5) - Baseline.Latency.QuantileMicroseconds(0.5);
-
-        public double P99 => Limited.Latency.QuantileMicroseconds(0.99) - Baseline.Latency.QuantileMicroseconds(0.99);
-    }
 }
