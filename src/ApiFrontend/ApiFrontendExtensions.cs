@@ -55,7 +55,7 @@ public static class ApiFrontendExtensions
     public static IEndpointRouteBuilder MapApiFrontend(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthEndpoints();
-        endpoints.MapGroup("/v1/admin").MapRuntimeApi().MapCircuitBreakersApi();
+        endpoints.MapGroup("/v1/admin").MapRuntimeApi().MapCircuitBreakersApi().MapAuditApi();
         endpoints.MapIdentityFeature();
         endpoints.MapRateLimitingFeature();
         endpoints.MapSessionsFeature();

@@ -165,7 +165,8 @@ internal static class WebhooksApi
         var user = context.User;
         return grains.GetGrain<IAuditLogGrain>(0).Append(new AuditEntry(
             action, user.GetUserId(), user.GetApiKeyId(), "webhook", endpoint.Id.ToString(), ClientAddress.Of(context)?.ToString(),
-            new Dictionary<string, string> { ["url"] = endpoint.Url, ["status"] = endpoint.Status }));
+            // Only the URL's origin: the path or query of some receivers' URLs (Slack, n8n) is itself a credential.
+            new Dictionary<string, string> { ["url"] = new Uri(endpoint.Url).GetLeftPart(UriPartial.Authority), ["status"] = endpoint.Status }));
     }
 
     private static ProblemHttpResult NotFound() =>

@@ -7,7 +7,7 @@ using NpgsqlTypes;
 
 namespace MindPeeker.Grains.Identity;
 
-/// <summary>Writes <c>audit_log</c> rows; the table is only ever appended to.</summary>
+/// <summary>Writes and reads <c>audit_log</c> rows; the table is only ever appended to (no UPDATE or DELETE anywhere).</summary>
 [StatelessWorker]
 internal sealed class AuditLogGrain(NpgsqlDataSource db, TimeProvider time) : Grain, IAuditLogGrain
 {
@@ -35,4 +35,6 @@ internal sealed class AuditLogGrain(NpgsqlDataSource db, TimeProvider time) : Gr
         });
         await command.ExecuteNonQueryAsync();
     }
+
+    public Task<AuditPage> Query(AuditQuery query) => AuditLogQuery.RunAsync(db, query, CancellationToken.None);
 }
