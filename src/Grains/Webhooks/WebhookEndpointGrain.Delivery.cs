@@ -35,6 +35,7 @@ internal sealed partial class WebhookEndpointGrain
     private readonly List<SucceededAttempt> _succeeded = [];
     private int _running;
     private TaskCompletionSource? _attemptsDone;
+    private bool _deactivating;
     private Task _pump = Task.CompletedTask;
     private bool _pumpAgain;
 
@@ -43,6 +44,11 @@ internal sealed partial class WebhookEndpointGrain
     /// <summary>Runs the pump unless it is running, in which case it runs once more when done. Never throws.</summary>
     private void StartPump()
     {
+        if (_deactivating)
+        {
+            return;
+        }
+
         if (!_pump.IsCompleted)
         {
             _pumpAgain = true;
@@ -79,6 +85,11 @@ internal sealed partial class WebhookEndpointGrain
                     return;
                 }
 
+                if (_deactivating)
+                {
+                    return;
+                }
+
                 if (_running + _claimed.Count < concurrency)
                 {
                     await FlushSucceededAsync();
@@ -93,7 +104,7 @@ internal sealed partial class WebhookEndpointGrain
                 }
 
                 var started = 0;
-                while (_running < concurrency && _claimed.TryDequeue(out var next))
+                while (_running < concurrency && !_deactivating && _claimed.TryDequeue(out var next))
                 {
                     _running++;
                     started++;

@@ -34,11 +34,14 @@ internal sealed partial class WebhookEndpointGrain(
     /// <summary>Writes the successes not yet recorded, so a deactivation (idle collection, shutdown) does not send them twice.</summary>
     /// <summary>
     /// Lets the running attempts (which are no calls, so nothing else keeps them in this activation) finish and write
-    /// their outcome before the activation goes, so no attempt of a deactivated activation writes over a successor's
-    /// state; then writes the successes not written yet. Claimed deliveries not started are due again when their lease ends.
+    /// their outcome before the activation goes, starting no new ones, so no attempt of a deactivated activation writes
+    /// over a successor's state; then writes the successes not written yet and wakes a successor when deliveries are
+    /// due. Claimed deliveries not started are due again when their lease ends.
     /// </summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // From here on the pump starts nothing: an attempt's end would otherwise claim and start the next ones.
+        _deactivating = true;
         try
         {
             await WhenAttemptsDoneAsync().WaitAsync(cancellationToken);
@@ -50,6 +53,32 @@ internal sealed partial class WebhookEndpointGrain(
         }
 
         await FlushSucceededAsync();
+        await WakeSuccessorIfDueAsync();
+    }
+
+    /// <summary>
+    /// Work that came due while this activation was going (a timer tick or an attempt's end it no longer acted on)
+    /// is handed to the next activation: a call to this grain made now waits for the deactivation to finish and is
+    /// then delivered to a new activation.
+    /// </summary>
+    private async Task WakeSuccessorIfDueAsync()
+    {
+        if (_row is not { IsEnabled: true })
+        {
+            return;
+        }
+
+        try
+        {
+            if (await WebhookDeliveryTable.NextDueAsync(db, Id, []) is { } due && due <= time.GetUtcNow())
+            {
+                _ = GrainFactory.GetGrain<IWebhookEndpointGrain>(Id).Poke();
+            }
+        }
+        catch (Exception exception)
+        {
+            WebhooksLog.PokeFailed(logger, exception, Id);
+        }
     }
 
     public async Task<WebhookEndpointView?> Get(Guid ownerId) => (await OwnedAsync(ownerId))?.View;

@@ -42,7 +42,14 @@ internal sealed class WebhookSilo : IAsyncDisposable
     public static async Task<WebhookSilo> StartAsync(
         PostgreSqlTestDatabase database, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? configuration = null)
     {
-        var settings = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>()) { ["Outbound:AllowLoopbackTargets"] = "true" };
+        var settings = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>())
+        {
+            ["Outbound:AllowLoopbackTargets"] = "true",
+
+            // These tests jump the fake clock by hours and days; idle collection would deactivate the endpoint grains
+            // in the middle of a schedule. Deliveries across activations are the durability tests' subject.
+            ["Silo:GrainCollection:CollectionAge"] = "3650.00:00:00",
+        };
         if (!settings.Keys.Any(k => k.StartsWith("Integrations:Credentials:MasterKeys:", StringComparison.Ordinal)))
         {
             settings["Integrations:Credentials:MasterKeys:1"] = MasterKey;
