@@ -18,18 +18,28 @@ public static class TestAccounts
     public const string Password = "correct horse battery staple";
 
     /// <summary>Registers a user with a unique email and username (<paramref name="tag"/> makes them readable).</summary>
-    public static async Task<TestAccount> RegisterAsync(HttpClient client, string? tag = null)
+    public static Task<TestAccount> RegisterAsync(HttpClient client, string? tag = null)
+    {
+        var name = $"{tag ?? "user"}_{Guid.NewGuid().ToString("N")[..12]}";
+        return RegisterAsync(client, $"{name}@example.com", name);
+    }
+
+    /// <summary>
+    /// Registers <paramref name="email"/> (for example an address listed in <c>Identity:AdminEmails</c>, which makes the
+    /// account an administrator) under a unique <c>admin_…</c> username.
+    /// </summary>
+    public static Task<TestAccount> RegisterAdminAsync(HttpClient client, string email) =>
+        RegisterAsync(client, email, "admin_" + Guid.NewGuid().ToString("N")[..12]);
+
+    private static async Task<TestAccount> RegisterAsync(HttpClient client, string email, string username)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var unique = Guid.NewGuid().ToString("N")[..12];
-        var name = $"{tag ?? "user"}_{unique}";
-        var email = $"{name}@example.com";
-        using var response = await client.PostAsJsonAsync("/v1/auth/register", new { email, username = name, password = Password });
+        using var response = await client.PostAsJsonAsync("/v1/auth/register", new { email, username, password = Password });
         var data = await ReadDataAsync(response, HttpStatusCode.Created);
         return new TestAccount(
             data.GetProperty("user").GetProperty("id").GetGuid(),
             email,
-            name,
+            username,
             Password,
             data.GetProperty("token").GetString()!,
             data.GetProperty("refresh_token").GetString()!);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MindPeeker.ApiFrontend.Tests.Infrastructure;
 using MindPeeker.Grains.Abstractions.Resilience;
@@ -29,12 +27,7 @@ public sealed class CircuitBreakersApiFixture : IAsyncLifetime
         Factory = new ApiFactory(Database.ConnectionString, new Dictionary<string, string?> { ["Identity:AdminEmails:0"] = _adminEmail });
         using var client = Factory.CreateClient();
         User = await TestAccounts.RegisterAsync(client, "user");
-        var username = "admin_" + Guid.NewGuid().ToString("N")[..12];
-        using var response = await client.PostAsJsonAsync("/v1/auth/register", new { email = _adminEmail, username, password = TestAccounts.Password });
-        var data = await TestAccounts.ReadDataAsync(response, HttpStatusCode.Created);
-        Admin = new TestAccount(
-            data.GetProperty("user").GetProperty("id").GetGuid(), _adminEmail, username, TestAccounts.Password,
-            data.GetProperty("token").GetString()!, data.GetProperty("refresh_token").GetString()!);
+        Admin = await TestAccounts.RegisterAdminAsync(client, _adminEmail);
     }
 
     public HttpClient ClientFor(TestAccount account) => Factory.CreateClient().WithBearer(account);

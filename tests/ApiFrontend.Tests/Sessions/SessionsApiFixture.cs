@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using MindPeeker.ApiFrontend.Tests.Infrastructure;
 using MindPeeker.TestSupport;
 
@@ -34,7 +32,7 @@ public sealed class SessionsApiFixture : IAsyncLifetime
         using var client = Host.CreateClient();
         Owner = await TestAccounts.RegisterAsync(client, "owner");
         Stranger = await TestAccounts.RegisterAsync(client, "stranger");
-        Admin = await RegisterAdminAsync(client);
+        Admin = await TestAccounts.RegisterAdminAsync(client, _adminEmail);
     }
 
     public HttpClient ClientFor(TestAccount account) => Host.CreateClient().WithBearer(account);
@@ -43,15 +41,5 @@ public sealed class SessionsApiFixture : IAsyncLifetime
     {
         await Host.DisposeAsync();
         await Database.DisposeAsync();
-    }
-
-    private async Task<TestAccount> RegisterAdminAsync(HttpClient client)
-    {
-        var username = "admin_" + Guid.NewGuid().ToString("N")[..12];
-        using var response = await client.PostAsJsonAsync("/v1/auth/register", new { email = _adminEmail, username, password = TestAccounts.Password });
-        var data = await TestAccounts.ReadDataAsync(response, HttpStatusCode.Created);
-        return new TestAccount(
-            data.GetProperty("user").GetProperty("id").GetGuid(), _adminEmail, username, TestAccounts.Password,
-            data.GetProperty("token").GetString()!, data.GetProperty("refresh_token").GetString()!);
     }
 }
