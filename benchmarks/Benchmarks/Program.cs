@@ -1,9 +1,11 @@
 using System.Globalization;
 using MindPeeker.Benchmarks.Batching;
 using MindPeeker.Benchmarks.BreakerOverhead;
+using MindPeeker.Benchmarks.DashboardOverhead;
 using MindPeeker.Benchmarks.Failover;
 using MindPeeker.Benchmarks.SessionCreation;
 using MindPeeker.Benchmarks.LocalCalls;
+using MindPeeker.Benchmarks.ObservabilityOverhead;
 using MindPeeker.Benchmarks.RateLimitOverhead;
 using MindPeeker.Benchmarks.RealtimeLatency;
 using MindPeeker.Benchmarks.RemoteCalls;
@@ -24,8 +26,10 @@ return scenario switch
     "remote-calls" => await RemoteCallsScenario.RunAsync(duration, warmup, args),
     "failover" => await FailoverScenario.RunAsync(args),
     "breaker-overhead" => await BreakerOverheadScenario.RunAsync(duration, warmup),
+    "dashboard-overhead" => await DashboardOverheadScenario.RunAsync(duration, warmup),
+    "observability-overhead" => await ObservabilityOverheadScenario.RunAsync(duration, warmup),
     "webhook-throughput" => await WebhookThroughputScenario.RunAsync(duration, warmup, args),
-    _ => Fail($"Unknown scenario '{scenario}'. Scenarios: local-calls, create-session, rate-limit-overhead, realtime-latency, batching, remote-calls, failover, webhook-throughput, breaker-overhead."),
+    _ => Fail($"Unknown scenario '{scenario}'. Scenarios: local-calls, create-session, rate-limit-overhead, realtime-latency, batching, remote-calls, failover, webhook-throughput, breaker-overhead, dashboard-overhead, observability-overhead."),
 };
 
 static double ReadOption(string[] args, string name, double fallback)

@@ -1,6 +1,12 @@
 using MindPeeker.ApiFrontend;
+using MindPeeker.Grains.DataLifecycle;
 using MindPeeker.Silo;
 using MindPeeker.Silo.Health;
+
+if (BackupCommandLine.Matches(args))
+{
+    return await BackupCommandLine.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(SiloCommandLine.Normalize(args));
 builder.AddMindPeekerSilo();
@@ -26,6 +32,7 @@ else
 }
 
 app.Run();
+return 0;
 
 namespace MindPeeker.Silo
 {

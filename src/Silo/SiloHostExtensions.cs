@@ -1,14 +1,19 @@
 using Microsoft.Extensions.Options;
 using MindPeeker.ApiFrontend.Health;
+using MindPeeker.ApiFrontend.Observability;
 using MindPeeker.Grains;
 using MindPeeker.Grains.Analysis;
+using MindPeeker.Grains.DataLifecycle;
+using MindPeeker.Grains.Dashboard;
 using MindPeeker.Grains.Identity;
 using MindPeeker.Grains.Integrations;
+using MindPeeker.Grains.Observability;
 using MindPeeker.Grains.Persistence;
 using MindPeeker.Grains.Sessions;
 using MindPeeker.Grains.Realtime;
 using MindPeeker.Grains.Resilience;
 using MindPeeker.Grains.Webhooks;
+using MindPeeker.Runtime.Diagnostics;
 using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Storage;
 using MindPeeker.Silo.Configuration;
@@ -31,6 +36,7 @@ internal static class SiloHostExtensions
         }
 
         builder.Services.AddSingleton(Options.Create(database));
+        builder.Services.AddMindPeekerObservability(ObservabilityServiceCollectionExtensions.SiloServiceName);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString!));
         builder.Services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag])
@@ -49,6 +55,10 @@ internal static class SiloHostExtensions
             silo.AddCircuitBreakers();
             silo.AddIntegrations();
             silo.AddWebhooks();
+            silo.Services.AddRuntimeMetrics();
+            silo.Services.AddDomainMetrics();
+            silo.Services.AddDataLifecycle();
+            silo.AddDashboardData();
         });
 
         return builder;

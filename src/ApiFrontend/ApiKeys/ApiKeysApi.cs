@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using MindPeeker.ApiFrontend.DataLifecycle;
 using MindPeeker.ApiFrontend.Http;
 using MindPeeker.ApiFrontend.Http.Lists;
 using MindPeeker.ApiFrontend.Http.Validation;
@@ -19,7 +20,7 @@ internal static class ApiKeysApi
     public static RouteGroupBuilder MapApiKeysApi(this RouteGroupBuilder group)
     {
         group.MapPost("/", Create).Validate<CreateApiKeyRequest>().RequirePermission(Permissions.ApiKeys, Permissions.Create).WithName("CreateApiKey");
-        group.MapGet("/", List).RequirePermission(Permissions.ApiKeys, Permissions.Read).WithName("ListApiKeys");
+        group.MapGet("/", List).RequirePermission(Permissions.ApiKeys, Permissions.Read).WithName("ListApiKeys").WithIncrementalSync(SyncResource.ApiKeys);
         group.MapGet("/{id:guid}", Get).RequirePermission(Permissions.ApiKeys, Permissions.Read).WithName("GetApiKey");
         group.MapDelete("/{id:guid}", Revoke).RequirePermission(Permissions.ApiKeys, Permissions.Delete).WithName("RevokeApiKey");
         return group;

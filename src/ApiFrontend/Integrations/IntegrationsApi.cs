@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using MindPeeker.ApiFrontend.DataLifecycle;
 using MindPeeker.ApiFrontend.Http;
 using MindPeeker.ApiFrontend.Http.Idempotency;
 using MindPeeker.ApiFrontend.Http.Lists;
@@ -29,7 +30,7 @@ internal static class IntegrationsApi
     {
         group.MapPost("/", Create).Validate<CreateIntegrationRequest>().WithIdempotencyKey()
             .RequirePermission(Permissions.Integrations, Permissions.Create).WithName("CreateIntegration");
-        group.MapGet("/", List).RequirePermission(Permissions.Integrations, Permissions.Read).WithName("ListIntegrations");
+        group.MapGet("/", List).RequirePermission(Permissions.Integrations, Permissions.Read).WithName("ListIntegrations").WithIncrementalSync(SyncResource.Integrations);
         group.MapGet("/{id:guid}", Get).RequirePermission(Permissions.Integrations, Permissions.Read).WithName("GetIntegration");
         group.MapPatch("/{id:guid}", Update).Validate<UpdateIntegrationRequest>()
             .RequirePermission(Permissions.Integrations, Permissions.Update).WithName("UpdateIntegration");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using MindPeeker.ApiFrontend.DataLifecycle;
 using MindPeeker.ApiFrontend.Http;
 using MindPeeker.ApiFrontend.Http.Idempotency;
 using MindPeeker.ApiFrontend.Http.Lists;
@@ -25,7 +26,7 @@ internal static class SessionsApi
     {
         group.MapPost("/", Create).Validate<CreateSessionRequest>().WithIdempotencyKey()
             .RequirePermission(Permissions.Sessions, Permissions.Create).WithName("CreateSession");
-        group.MapGet("/", List).RequirePermission(Permissions.Sessions, Permissions.Read).WithName("ListSessions");
+        group.MapGet("/", List).RequirePermission(Permissions.Sessions, Permissions.Read).WithName("ListSessions").WithIncrementalSync(SyncResource.Sessions);
         group.MapGet("/{id:guid}", Get).RequirePermission(Permissions.Sessions, Permissions.Read).WithName("GetSession");
         group.MapPatch("/{id:guid}", Update).Validate<UpdateSessionRequest>()
             .RequirePermission(Permissions.Sessions, Permissions.Update).WithName("UpdateSession");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using MindPeeker.ApiFrontend.DataLifecycle;
 using MindPeeker.ApiFrontend.Http;
 using MindPeeker.ApiFrontend.Http.Idempotency;
 using MindPeeker.ApiFrontend.Http.Lists;
@@ -24,12 +25,13 @@ internal static class WebhooksApi
     {
         group.MapPost("/", Create).Validate<CreateWebhookRequest>().WithIdempotencyKey()
             .RequirePermission(Permissions.Webhooks, Permissions.Create).WithName("CreateWebhook");
-        group.MapGet("/", List).RequirePermission(Permissions.Webhooks, Permissions.Read).WithName("ListWebhooks");
+        group.MapGet("/", List).RequirePermission(Permissions.Webhooks, Permissions.Read).WithName("ListWebhooks").WithIncrementalSync(SyncResource.Webhooks);
         group.MapGet("/{id:guid}", Get).RequirePermission(Permissions.Webhooks, Permissions.Read).WithName("GetWebhook");
         group.MapPatch("/{id:guid}", Update).Validate<UpdateWebhookRequest>()
             .RequirePermission(Permissions.Webhooks, Permissions.Update).WithName("UpdateWebhook");
         group.MapDelete("/{id:guid}", Delete).RequirePermission(Permissions.Webhooks, Permissions.Delete).WithName("DeleteWebhook");
-        group.MapGet("/{id:guid}/deliveries", Deliveries).RequirePermission(Permissions.Webhooks, Permissions.Read).WithName("ListWebhookDeliveries");
+        group.MapGet("/{id:guid}/deliveries", Deliveries).RequirePermission(Permissions.Webhooks, Permissions.Read).WithName("ListWebhookDeliveries")
+            .WithIncrementalSync(SyncResource.WebhookDeliveries);
         group.MapPost("/{id:guid}/test", SendTest).RequirePermission(Permissions.Webhooks, Permissions.Update).WithName("TestWebhook");
         group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/retry", Retry)
             .RequirePermission(Permissions.Webhooks, Permissions.Update).WithName("RetryWebhookDelivery");

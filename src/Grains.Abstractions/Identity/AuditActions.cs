@@ -58,4 +58,14 @@ public static class AuditActions
 
     /// <summary>An administrator closed a breaker (ending an isolation or an open state).</summary>
     public const string CircuitBreakerReset = "circuit_breaker.reset";
+    /// <summary>A user's data was exported (GDPR); resource id = the user.</summary>
+    public const string UserExported = "user.exported";
+    /// <summary>A user was erased (GDPR); the tombstone keeps only the user's id.</summary>
+    public const string UserErased = "user.erased";
+    /// <summary>An administrator (or the schedule) took a database backup; resource id = the backup id.</summary>
+    public const string BackupCreated = "backup.created";
+    /// <summary>An administrator restored a database backup; resource id = the backup id.</summary>
+    public const string BackupRestored = "backup.restored";
+    /// <summary>An administrator deleted a database backup; resource id = the backup id.</summary>
+    public const string BackupDeleted = "backup.deleted";
 }

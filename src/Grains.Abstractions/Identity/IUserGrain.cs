@@ -17,4 +17,10 @@ public interface IUserGrain : IGrainWithGuidKey
 
     /// <summary>Moves the user to another tier (<see cref="UserTiers"/>); <see langword="null"/> when no such user exists.</summary>
     Task<UserProfile?> SetTier(string tier);
+
+    /// <summary>
+    /// Forgets the cached profile after the user's row was deleted (GDPR erasure, <c>IUserDataGrain</c>): from now on
+    /// <see cref="GetProfile"/> answers <see langword="null"/> and the activation deactivates when idle.
+    /// </summary>
+    Task Forget();
 }

@@ -13,7 +13,7 @@ internal sealed class ModelBatchers : IDisposable
 {
     private readonly FrozenDictionary<string, InferenceBatcher<ScoreRequest, float[]>> _bySessionType;
 
-    public ModelBatchers(ModelCatalog catalog, IOptions<AnalysisOptions> options, BatchWaitClock clock, ILogger<ModelBatchers> logger)
+    public ModelBatchers(ModelCatalog catalog, IOptions<AnalysisOptions> options, BatchWaitClock clock, ILogger<ModelBatchers> logger, Observability.LocalInferenceMetrics? metrics = null)
     {
         var batching = options.Value.Batching;
         _bySessionType = AnalysisTypes.BySessionType.Keys.ToFrozenDictionary(
@@ -22,7 +22,7 @@ internal sealed class ModelBatchers : IDisposable
             {
                 var model = catalog.Get(sessionType);
                 return new InferenceBatcher<ScoreRequest, float[]>(
-                    model.Descriptor.Name, model.ScoreBatch, batching.MaxBatchSize, batching.MaxBatchWait, clock.TimeProvider, logger);
+                    model.Descriptor.Name, metrics is null ? model.ScoreBatch : items => metrics.Measure(model.Descriptor.Name, model.ScoreBatch, items), batching.MaxBatchSize, batching.MaxBatchWait, clock.TimeProvider, logger);
             },
             StringComparer.Ordinal);
     }

@@ -8,7 +8,7 @@ namespace MindPeeker.Grains.Identity;
 /// <summary>SQL over <c>api_keys</c> (migration 0003). Revoked keys are neither listed nor found.</summary>
 internal static class ApiKeyTable
 {
-    private const string Columns = "id, user_id, name, prefix, permissions, rate_limit_per_minute, ip_whitelist, created_at, expires_at";
+    internal const string Columns = "id, user_id, name, prefix, permissions, rate_limit_per_minute, ip_whitelist, created_at, expires_at";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -72,14 +72,14 @@ internal static class ApiKeyTable
     /// <summary>Revokes the owner's live key with this prefix; <see langword="false"/> when there is none.</summary>
     public static async Task<bool> RevokeAsync(NpgsqlDataSource db, string prefix, Guid userId, DateTimeOffset now)
     {
-        await using var command = db.CreateCommand("UPDATE api_keys SET revoked_at = $3 WHERE prefix = $1 AND user_id = $2 AND revoked_at IS NULL");
+        await using var command = db.CreateCommand("UPDATE api_keys SET revoked_at = $3, updated_at = $3 WHERE prefix = $1 AND user_id = $2 AND revoked_at IS NULL");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix });
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = userId });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         return await command.ExecuteNonQueryAsync() == 1;
     }
 
-    private static ApiKeyView Read(NpgsqlDataReader reader) => new(
+    internal static ApiKeyView Read(NpgsqlDataReader reader) => new(
         reader.GetGuid(0),
         reader.GetGuid(1),
         reader.GetString(2),

@@ -47,6 +47,13 @@ internal sealed class UserGrain(NpgsqlDataSource db, TimeProvider time, ILogger<
         return _profile;
     }
 
+    public Task Forget()
+    {
+        _profile = null;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     /// <summary>Publishes a user event after its change was committed; a failed publish is logged, not thrown (the change stands).</summary>
     private async Task PublishWebhookAsync(string type, UserProfile? profile)
     {

@@ -159,7 +159,7 @@ internal sealed class IntegrationStore(NpgsqlDataSource dataSource)
         parameters.AddWithValue("updated_at", record.UpdatedAt);
     }
 
-    private static IntegrationRecord Read(NpgsqlDataReader reader) => new(
+    internal static IntegrationRecord Read(NpgsqlDataReader reader) => new(
         reader.GetGuid(0),
         reader.GetGuid(1),
         reader.GetString(2),

@@ -1,4 +1,5 @@
 using MindPeeker.Grains.Abstractions.RateLimiting;
+using MindPeeker.Grains.Dashboard.RateLimits;
 using MindPeeker.Grains.RateLimiting.Controller;
 using MindPeeker.Runtime;
 
@@ -11,11 +12,16 @@ namespace MindPeeker.Grains.RateLimiting;
 /// so idle collection only ever drops a bucket that has nothing left to remember.
 /// </summary>
 [CollectionAgeLimit(Minutes = 1)]
-internal sealed class RateLimitBucketGrain(TimeProvider time) : Grain, IRateLimitBucketGrain
+internal sealed class RateLimitBucketGrain(TimeProvider time, RateLimitTraffic? traffic = null) : Grain, IRateLimitBucketGrain
 {
     private RateLimitBucket? _bucket;
 
-    public ValueTask<RateLimitDecision> Acquire(RateLimitRule rule) => ValueTask.FromResult(KeepUntilReset(BucketFor(rule).Acquire()));
+    public ValueTask<RateLimitDecision> Acquire(RateLimitRule rule)
+    {
+        var decision = KeepUntilReset(BucketFor(rule).Acquire());
+        traffic?.Record(this.GetPrimaryKeyString(), rule, decision);
+        return ValueTask.FromResult(decision);
+    }
 
     public ValueTask<RateLimitDecision> Reconfigure(RateLimitRule rule) => ValueTask.FromResult(KeepUntilReset(BucketFor(rule).Peek()));
 

@@ -135,9 +135,11 @@ internal sealed partial class SessionGrain
         var analysisType = session.Parameters.AnalysisTypes[index];
         var input = new AnalysisInput(session.SessionType, session.Cue, analysisType, session.Parameters.ConfidenceThreshold);
         AnalysisFinding finding;
+        var analysisStarted = timeProvider.GetTimestamp();
         try
         {
             finding = await analysisRouter.AnalyzeAsync(input, cancellationToken);
+            metrics?.Analyzed(analysisType, succeeded: true, timeProvider.GetElapsedTime(analysisStarted));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -158,6 +160,7 @@ internal sealed partial class SessionGrain
         catch (Exception exception)
         {
             SessionLog.AnalysisFailed(logger, exception, Id, analysisType);
+            metrics?.Analyzed(analysisType, succeeded: false, timeProvider.GetElapsedTime(analysisStarted));
             await RecordAsync(SessionEvents.Failed, s => IsAt(s, index), (s, now) =>
             {
                 s.Status = SessionStatus.Failed;

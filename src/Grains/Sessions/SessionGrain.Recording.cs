@@ -83,6 +83,7 @@ internal sealed partial class SessionGrain
                 {
                     _state = next;
                     _visible = VisibleSnapshot();
+                    metrics?.Recorded(@event, next.SessionType, next.Status, current.IsUnfinished && !next.IsUnfinished && next.DeletedAt is null);
                     if (next.Status != current.Status || next.LastSequence == 1)
                     {
                         SessionLog.StatusChanged(logger, Id, next.Status, next.LastSequence);

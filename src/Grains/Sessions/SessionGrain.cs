@@ -19,7 +19,8 @@ internal sealed partial class SessionGrain(
     TimeProvider timeProvider,
     AnalysisRouter analysisRouter,
     IOptions<SessionWatchdogOptions> watchdogOptions,
-    ILogger<SessionGrain> logger) : Grain, ISessionGrain
+    ILogger<SessionGrain> logger,
+    Observability.SessionMetrics? metrics = null) : Grain, ISessionGrain
 {
     private readonly SessionStore _store = new(dataSource);
 

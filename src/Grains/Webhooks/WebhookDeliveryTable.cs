@@ -7,7 +7,7 @@ namespace MindPeeker.Grains.Webhooks;
 /// <summary>SQL over <c>webhook_deliveries</c> (migration 0005); every statement is scoped to one endpoint.</summary>
 internal static class WebhookDeliveryTable
 {
-    private const string Columns = "id, event_id, event_type, status, attempts, last_status_code, last_error, next_attempt_at, created_at";
+    internal const string Columns = "id, event_id, event_type, status, attempts, last_status_code, last_error, next_attempt_at, created_at";
 
     /// <summary>Newest first, optionally of one status; the cursor is the last delivery of the previous page.</summary>
     public static async Task<WebhookDeliveryPage> ListAsync(NpgsqlDataSource db, Guid endpointId, int limit, Guid? startingAfter, string? status)

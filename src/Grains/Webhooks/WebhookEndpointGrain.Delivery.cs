@@ -158,6 +158,7 @@ internal sealed partial class WebhookEndpointGrain
             {
                 outcome = await guard.ExecuteAsync(
                     Dependency, ct => sender.SendAsync(url, secret, delivery, ct), o => !o.Succeeded, CancellationToken.None);
+                attemptRate?.Record(outcome.Succeeded);
             }
             catch (CircuitOpenException exception)
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MindPeeker.Grains.Abstractions.Webhooks;
+using MindPeeker.Grains.Dashboard.Webhooks;
 using MindPeeker.Grains.Outbound;
 using MindPeeker.Grains.Resilience;
 using MindPeeker.Grains.Webhooks.Signing;
@@ -23,7 +24,8 @@ internal sealed partial class WebhookEndpointGrain(
     SealedWebhookSecrets secrets,
     OutboundUrlValidator urlValidator,
     IOptions<WebhookOptions> options,
-    ILogger<WebhookEndpointGrain> logger) : Grain, IWebhookEndpointGrain
+    ILogger<WebhookEndpointGrain> logger,
+    WebhookAttemptRate? attemptRate = null) : Grain, IWebhookEndpointGrain
 {
     private Guid? _id;
     private bool _loaded;

@@ -11,7 +11,7 @@ namespace MindPeeker.Grains.Webhooks;
 /// </summary>
 internal static class WebhookEndpointTable
 {
-    private const string Columns = "id, user_id, url, events, description, status, created_at, secret_ciphertext, failing_since, secret";
+    internal const string Columns = "id, user_id, url, events, description, status, created_at, secret_ciphertext, failing_since, secret";
 
     /// <summary>Inserts a new endpoint with its sealed secret (<see cref="WebhookEndpointRow.SealedSecret"/>) under <paramref name="keyVersion"/>.</summary>
     public static async Task InsertAsync(NpgsqlDataSource db, WebhookEndpointRow row, int keyVersion)
@@ -85,7 +85,7 @@ internal static class WebhookEndpointTable
         await command.ExecuteNonQueryAsync();
     }
 
-    private static WebhookEndpointRow Read(NpgsqlDataReader reader) => new(
+    internal static WebhookEndpointRow Read(NpgsqlDataReader reader) => new(
         new WebhookEndpointView(
             reader.GetGuid(0),
             reader.GetGuid(1),

@@ -28,6 +28,7 @@ internal sealed partial class ActivationData : IGrainContext, IGrainRequestHost
     private ActivationState _state;
     private object? _grain;
     private List<IActivationStateLoader>? _stateLoaders;
+    private List<KeyValuePair<string, Func<object?>>>? _namedStates;
     private List<GrainTimer>? _timers;
     private long _lastActivity;
     private long _keepAliveUntil;
@@ -123,7 +124,27 @@ internal sealed partial class ActivationData : IGrainContext, IGrainRequestHost
                 $"Grain {GrainId} asks for storage provider '{providerName}', which is not registered. Add it with AddMemoryGrainStorage or AddPostgreSqlGrainStorage.");
         var state = new PersistentState<TState>(stateName, GrainId, storage);
         (_stateLoaders ??= []).Add(state);
+        lock (_lock)
+        {
+            (_namedStates ??= []).Add(new(stateName, () => state.State));
+        }
+
         return state;
+    }
+
+    /// <summary>
+    /// The grain's persistent states by state name, each read when its function is called: for inspection only
+    /// (the values are read outside the activation's turn, so they may be mid-update).
+    /// </summary>
+    internal IReadOnlyList<KeyValuePair<string, Func<object?>>> PersistentStates
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _namedStates is null ? [] : [.. _namedStates];
+            }
+        }
     }
 
     /// <summary>Queues a request; false when this activation is gone and the caller must find its successor.</summary>
@@ -174,6 +195,7 @@ internal sealed partial class ActivationData : IGrainContext, IGrainRequestHost
 
     void IGrainRequestHost.OnRequestCompleted(GrainRequest request, Exception? error)
     {
+        Diagnostics.GrainCallTracing.OnServerCompleted(request, error);
         lock (_lock)
         {
             _running.Remove(request);
@@ -278,7 +300,9 @@ internal sealed partial class ActivationData : IGrainContext, IGrainRequestHost
         var request = (GrainRequest)state!;
         var activation = (ActivationData)request.Host!;
         RequestContext.Import(request.RequestContextData);
+        var previousActivity = Diagnostics.GrainCallTracing.StartServer(request);
         request.Start(activation._grain!, request.IsSystemRequest ? null : activation.Runtime.Filters);
+        Diagnostics.GrainCallTracing.RestoreCurrent(previousActivity);
     };
 
     private void RunOnScheduler(Func<object?, Task> turn) =>

@@ -11,6 +11,7 @@ internal sealed class LocalGrainCallInvoker(SiloRuntime runtime) : IGrainCallInv
     public void Send(GrainReference target, GrainRequest request)
     {
         request.RequestContextData = RequestContext.Export();
+        Diagnostics.GrainCallTracing.OnSend(request);
         var now = runtime.TimeProvider.GetTimestamp();
         request.SentTimestamp = now;
         request.DeadlineTimestamp = now + runtime.ResponseTimeoutTicks;

@@ -7,6 +7,7 @@ using MindPeeker.Runtime.Cluster;
 using MindPeeker.Runtime.Cluster.Client;
 using MindPeeker.Runtime.Cluster.Hosting;
 using MindPeeker.Runtime.Cluster.Membership;
+using MindPeeker.Runtime.Management;
 using MindPeeker.Runtime.Manifest;
 using MindPeeker.Runtime.Messaging;
 using Npgsql;
@@ -54,6 +55,19 @@ public static class ClusterClientServiceCollectionExtensions
         {
             var connections = sp.GetRequiredService<ConnectionManager>();
             return new ClusterRuntimeView(sp.GetRequiredService<IClusterMembershipService>(), (silo, token) => connections.GetConnectionAsync(silo, token), local: null);
+        });
+        services.AddOptions<SiloControlOptions>().BindConfiguration(SiloControlOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ISiloControl>(sp =>
+        {
+            var connections = sp.GetRequiredService<ConnectionManager>();
+            return new ClusterSiloControl(
+                sp.GetRequiredService<IClusterMembershipService>(),
+                (silo, token) => connections.GetConnectionAsync(silo, token),
+                localSilo: null,
+                localHandlers: null,
+                sp.GetRequiredService<IOptions<SiloControlOptions>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ClusterSiloControl>>());
         });
         return services;
     }

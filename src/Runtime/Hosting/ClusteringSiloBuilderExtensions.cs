@@ -6,6 +6,7 @@ using MindPeeker.Runtime.Cluster.Directory;
 using MindPeeker.Runtime.Cluster.Hosting;
 using MindPeeker.Runtime.Cluster.Membership;
 using MindPeeker.Runtime.Cluster.Placement;
+using MindPeeker.Runtime.Management;
 using MindPeeker.Runtime.Messaging;
 using Npgsql;
 
@@ -53,6 +54,18 @@ public static class ClusteringSiloBuilderExtensions
                 sp.GetRequiredService<IClusterMembershipService>(),
                 (silo, token) => connections.GetConnectionAsync(silo, token),
                 silo => silo.Equals(lifecycle.LocalSilo) ? lifecycle.Report() : null);
+        });
+        services.AddSingleton<ISiloControl>(sp =>
+        {
+            var connections = sp.GetRequiredService<ConnectionManager>();
+            return new ClusterSiloControl(
+                sp.GetRequiredService<IClusterMembershipService>(),
+                (silo, token) => connections.GetConnectionAsync(silo, token),
+                sp.GetRequiredService<LocalSiloDetails>().Address,
+                sp.GetRequiredService<SiloControlHandlers>(),
+                sp.GetRequiredService<IOptions<SiloControlOptions>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ClusterSiloControl>>());
         });
         return builder;
     }

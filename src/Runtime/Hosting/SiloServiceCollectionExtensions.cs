@@ -35,11 +35,14 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<SiloRuntime>(sp));
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>().GrainFactory);
         services.TryAddSingleton(sp => new SiloStatistics(sp.GetRequiredService<SiloRuntime>(), sp.GetRequiredService<IOptions<SiloOptions>>().Value.SiloName));
+        services.AddSiloControl();
+        services.AddGrainCallStatistics(configuration);
 
         configure(new SiloBuilder(services, configuration));
 
         // After the configure callback, so storage migrations registered there start before the silo turns Active.
         services.TryAddSingleton<Cluster.IClusterRuntimeView, LocalRuntimeView>();
+        services.TryAddSingleton<Management.ISiloControl, Management.LocalSiloControl>();
         services.TryAddSingleton<Silo>();
         services.AddHostedService(sp => sp.GetRequiredService<Silo>());
         return services;

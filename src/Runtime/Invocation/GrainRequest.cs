@@ -39,6 +39,12 @@ public abstract class GrainRequest
 
     internal Dictionary<string, object>? RequestContextData { get; set; }
 
+    /// <summary>The caller's span of this call while it is outstanding (tracing on only).</summary>
+    internal System.Diagnostics.Activity? ClientActivity { get; set; }
+
+    /// <summary>The activation's span of this call while it runs (tracing on only).</summary>
+    internal System.Diagnostics.Activity? ServerActivity { get; set; }
+
     /// <summary>How many times silos re-routed this call (stale directory entries, shutdown); bounded.</summary>
     internal int ForwardCount { get; set; }
 

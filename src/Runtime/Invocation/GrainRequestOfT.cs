@@ -42,6 +42,7 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
             return false;
         }
 
+        Diagnostics.GrainCallTracing.OnCompleted(this, exception);
         _completion.SetException(exception);
         return true;
     }
@@ -66,6 +67,7 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
     {
         if (Interlocked.Exchange(ref _completed, 1) == 0)
         {
+            Diagnostics.GrainCallTracing.OnCompleted(this, null);
             _completion.SetResult(result);
         }
     }

@@ -36,6 +36,7 @@ public abstract class VoidGrainRequest : GrainRequest, IValueTaskSource
             return false;
         }
 
+        Diagnostics.GrainCallTracing.OnCompleted(this, exception);
         _completion.SetException(exception);
         return true;
     }
@@ -59,6 +60,7 @@ public abstract class VoidGrainRequest : GrainRequest, IValueTaskSource
     {
         if (Interlocked.Exchange(ref _completed, 1) == 0)
         {
+            Diagnostics.GrainCallTracing.OnCompleted(this, null);
             _completion.SetResult(true);
         }
     }

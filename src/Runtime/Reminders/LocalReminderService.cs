@@ -153,6 +153,13 @@ internal sealed class LocalReminderService : IHostedService, IDisposable
         }
     }
 
+    /// <summary>
+    /// Every row of the table this silo owns now (its ring ranges), whether or not its timer already runs here:
+    /// the authoritative list for the admin dashboard. Reads the table; thread-safe.
+    /// </summary>
+    public Task<IReadOnlyList<ReminderEntry>> ReadOwnedRowsAsync(CancellationToken cancellationToken) =>
+        _table.ReadRowsAsync(ComputeRanges(), cancellationToken);
+
     /// <summary>A reminder was written on this silo: schedule it here when this silo owns its grain.</summary>
     public void OnUpserted(ReminderEntry entry)
     {

@@ -17,6 +17,7 @@ public static class IdempotencyEndpointExtensions
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.WithMetadata(OpenApi.IdempotencyKeyMetadata.Instance);
 
         // A "finally" convention runs after the request delegate (binding, filters, handler) was built, so it can wrap all of it.
         builder.Finally(endpoint =>

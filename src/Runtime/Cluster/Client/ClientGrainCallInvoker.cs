@@ -22,6 +22,7 @@ internal sealed class ClientGrainCallInvoker(
     public void Send(GrainReference target, GrainRequest request)
     {
         request.RequestContextData = RequestContext.Export();
+        Diagnostics.GrainCallTracing.OnSend(request);
         var now = time.GetTimestamp();
         request.SentTimestamp = now;
         request.DeadlineTimestamp = now + responseTimeoutTicks;

@@ -7,6 +7,7 @@ using MindPeeker.Runtime.Cluster.Placement;
 using MindPeeker.Runtime.Cluster.Routing;
 using MindPeeker.Runtime.Cluster.Serialization;
 using MindPeeker.Runtime.Hosting;
+using MindPeeker.Runtime.Management;
 using MindPeeker.Runtime.Messaging;
 
 namespace MindPeeker.Runtime.Cluster.Hosting;
@@ -29,6 +30,7 @@ internal sealed class ClusterSiloLifecycle(
     DeferredInboundMessageHandler inbound,
     IOptions<MessagingOptions> messaging,
     SiloStatistics statistics,
+    SiloControlHandlers controlHandlers,
     ILoggerFactory loggerFactory)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("MindPeeker.Runtime.Cluster");
@@ -47,7 +49,7 @@ internal sealed class ClusterSiloLifecycle(
         var adapter = new ConnectionManagerAdapter(connections);
         _router = new ClusterRouter(runtime, local.Address, membership, directory, cache, placement, adapter, sender, _logger);
         var dispatcher = new SiloCallDispatcher(runtime, _router);
-        var handler = new InboundCallHandler(runtime.Registry, json, runtime.TimeProvider, dispatcher.Dispatch, _logger, Report);
+        var handler = new InboundCallHandler(runtime.Registry, json, runtime.TimeProvider, dispatcher.Dispatch, _logger, Report, controlHandlers);
         dispatcher.Attach(handler);
         inbound.Attach(handler);
         runtime.Router = _router;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using MindPeeker.Runtime.Cluster.Serialization;
 using MindPeeker.Runtime.Invocation;
+using MindPeeker.Runtime.Management;
 using MindPeeker.Runtime.Manifest;
 using MindPeeker.Runtime.Messaging;
 
@@ -20,7 +21,8 @@ internal sealed class InboundCallHandler(
     TimeProvider time,
     Func<GrainId, GrainRequest, IMessageConnection, Message, bool> dispatch,
     ILogger logger,
-    Func<SiloRuntimeReport>? statistics = null) : IInboundMessageHandler
+    Func<SiloRuntimeReport>? statistics = null,
+    SiloControlHandlers? control = null) : IInboundMessageHandler
 {
     public void OnMessage(Message message, IMessageConnection connection)
     {
@@ -38,6 +40,12 @@ internal sealed class InboundCallHandler(
         if (string.Equals(message.InterfaceName, SystemRequests.Statistics, StringComparison.Ordinal) && statistics is not null)
         {
             Respond(connection, message, ResponseStatus.Ok, JsonSerializer.SerializeToUtf8Bytes(statistics()));
+            return;
+        }
+
+        if (string.Equals(message.InterfaceName, SystemRequests.Control, StringComparison.Ordinal) && control is not null)
+        {
+            _ = AnswerControlAsync(control, message, connection);
             return;
         }
 
@@ -106,6 +114,33 @@ internal sealed class InboundCallHandler(
     {
         RoutingLog.CallRejected(logger, Describe(connection), reason);
         Respond(connection, request, status, Encoding.UTF8.GetBytes(reason));
+    }
+
+    private async Task AnswerControlAsync(SiloControlHandlers handlers, Message message, IMessageConnection connection)
+    {
+        JsonElement argument;
+        try
+        {
+            argument = message.Body.IsEmpty ? default : JsonSerializer.Deserialize<JsonElement>(message.Body.Span);
+        }
+        catch (JsonException exception)
+        {
+            Respond(connection, message, ResponseStatus.Exception, Encoding.UTF8.GetBytes("The silo control argument is not JSON: " + exception.Message));
+            return;
+        }
+
+        using var deadline = message.TimeToLiveMilliseconds > 0
+            ? new CancellationTokenSource(TimeSpan.FromMilliseconds(message.TimeToLiveMilliseconds), time)
+            : new CancellationTokenSource();
+        var outcome = await handlers.HandleAsync(message.MethodName ?? string.Empty, argument, deadline.Token).ConfigureAwait(false);
+        if (outcome.Error is { } error)
+        {
+            Respond(connection, message, ResponseStatus.Exception, Encoding.UTF8.GetBytes(error));
+        }
+        else
+        {
+            Respond(connection, message, ResponseStatus.Ok, JsonSerializer.SerializeToUtf8Bytes(outcome.Result));
+        }
     }
 
     private async Task RespondWhenDoneAsync(GrainRequest request, Message message, IMessageConnection connection)

@@ -8,4 +8,10 @@ internal static class SystemRequests
 
     /// <summary>Asks a silo for its <see cref="SiloRuntimeReport"/> (JSON).</summary>
     public const string Statistics = "$statistics";
+
+    /// <summary>
+    /// Runs the silo control handler named by the message's method name with the JSON argument in its body
+    /// (see <see cref="Management.ISiloControl"/>); answers the handler's JSON, or status Exception with the error text.
+    /// </summary>
+    public const string Control = "$control";
 }
