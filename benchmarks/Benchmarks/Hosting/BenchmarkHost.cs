@@ -17,6 +17,9 @@ internal sealed class BenchmarkHost(
     IReadOnlyDictionary<string, string?> settings,
     Action<IServiceCollection>? services) : WebApplicationFactory<MindPeeker.Silo.Program>
 {
+    /// <summary>A random master key, the same for every host of this benchmark run (scenarios may override it).</summary>
+    private static readonly string MasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public Uri BaseAddress
     {
         get
@@ -47,6 +50,9 @@ internal sealed class BenchmarkHost(
         builder.UseSetting("Silo:ClusterId", "bench-" + Guid.NewGuid().ToString("N"));
         builder.UseSetting("Silo:Endpoints:SiloPort", "0");
         builder.UseSetting("Silo:Endpoints:ListenAddress", "127.0.0.1");
+
+        // Production refuses to start without a master key for integration credentials and webhook secrets.
+        builder.UseSetting("Integrations:Credentials:MasterKeys:1", MasterKey);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

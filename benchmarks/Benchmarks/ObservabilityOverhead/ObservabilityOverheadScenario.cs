@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using MindPeeker.Benchmarks.Hosting;
 using MindPeeker.Benchmarks.SessionCreation;
@@ -24,11 +23,6 @@ internal static class ObservabilityOverheadScenario
     private const int Concurrency = 32;
     private const int RoundSets = 2;
 
-    private static readonly string MasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-
-    private const string Body = """
-        {"cue":"Describe the target: a tall structure near water, seen at dusk","session_type":"remote_viewing","parameters":{"confidence_threshold":0.5,"analysis_types":["visual","spatial"]},"metadata":{"source":"benchmark"}}
-        """;
 
     public static async Task<int> RunAsync(TimeSpan duration, TimeSpan warmup)
     {
@@ -73,9 +67,6 @@ internal static class ObservabilityOverheadScenario
             ["RateLimiting:AuthAttempts:PermitLimit"] = "1000",
             ["Identity:AdminEmails:0"] = adminEmail,
             ["Metrics:Enabled"] = side == Side.Off ? "false" : "true",
-
-            // The host runs as Production, which needs a master key for secrets at rest.
-            ["Integrations:Credentials:MasterKeys:1"] = MasterKey,
         };
         if (side == Side.On)
         {
@@ -85,8 +76,8 @@ internal static class ObservabilityOverheadScenario
 
         await using var host = BenchmarkHost.Start(connectionString, settings);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency * 4 }) { BaseAddress = host.BaseAddress };
-        var apiKey = await SignUpAsync(http, $"bench{Guid.NewGuid():N}@example.com", createKey: true);
-        Task Send() => SendAsync(http, apiKey, failures);
+        var apiKey = await BenchmarkAccounts.SessionKeyOfNewUserAsync(http);
+        Task Send() => SessionRequests.CreateAsync(http, apiKey, failures);
         await HttpLoad.ClosedLoopAsync(Concurrency, warmup, Send);
 
         GC.Collect();
@@ -103,7 +94,7 @@ internal static class ObservabilityOverheadScenario
     /// <summary>Scrapes <c>/metrics</c> as the administrator, as Prometheus would, and counts the families.</summary>
     private static async Task<int> CountFamiliesAsync(HttpClient http, string adminEmail)
     {
-        using var login = await http.PostAsJsonAsync("/v1/auth/login", new { email = adminEmail, password = "benchmark password 1234" });
+        using var login = await http.PostAsJsonAsync("/v1/auth/login", new { email = adminEmail, password = BenchmarkAccounts.Password });
         string token;
         if (login.StatusCode == HttpStatusCode.OK)
         {
@@ -112,7 +103,7 @@ internal static class ObservabilityOverheadScenario
         }
         else
         {
-            token = await SignUpAsync(http, adminEmail, createKey: false);
+            (_, token) = await BenchmarkAccounts.RegisterAsync(http, adminEmail);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
@@ -122,43 +113,7 @@ internal static class ObservabilityOverheadScenario
         return text.Split('\n').Count(line => line.StartsWith("# TYPE ", StringComparison.Ordinal));
     }
 
-    /// <summary>Registers <paramref name="email"/>; returns an API key allowed to create sessions, or the account's JWT.</summary>
-    private static async Task<string> SignUpAsync(HttpClient http, string email, bool createKey)
-    {
-        var name = "bench" + Guid.NewGuid().ToString("N")[..10];
-        using var register = await http.PostAsJsonAsync("/v1/auth/register", new { email, username = name, password = "benchmark password 1234" });
-        using var registered = JsonDocument.Parse(await register.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
-        var token = registered.RootElement.GetProperty("data").GetProperty("token").GetString()!;
-        if (!createKey)
-        {
-            return token;
-        }
 
-        using var keyRequest = new HttpRequestMessage(HttpMethod.Post, "/v1/api-keys")
-        {
-            Content = JsonContent.Create(new
-            {
-                name = "benchmark",
-                permissions = new[] { new { resource = "sessions", actions = new[] { "*" } } },
-                rate_limit_per_minute = 1_000_000,
-            }),
-        };
-        keyRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var key = await http.SendAsync(keyRequest);
-        using var created = JsonDocument.Parse(await key.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
-        return created.RootElement.GetProperty("data").GetProperty("key").GetString()!;
-    }
-
-    private static async Task SendAsync(HttpClient http, string apiKey, FailureCounter failures)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/sessions") { Content = new StringContent(Body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-API-Key", apiKey);
-        using var response = await http.SendAsync(request);
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            failures.Add(response.StatusCode);
-        }
-    }
 
     /// <summary>What a round runs with.</summary>
     private enum Side

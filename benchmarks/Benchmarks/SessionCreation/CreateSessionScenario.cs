@@ -1,9 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MindPeeker.Benchmarks.Hosting;
@@ -27,20 +22,18 @@ internal static class CreateSessionScenario
         ["RateLimiting:AuthAttempts:PermitLimit"] = "1000",
     };
 
-    private const string Body = """
-        {"cue":"Describe the target: a tall structure near water, seen at dusk","session_type":"remote_viewing","parameters":{"confidence_threshold":0.5,"analysis_types":["visual","spatial"]},"metadata":{"source":"benchmark"}}
-        """;
 
     public static async Task<int> RunAsync(TimeSpan duration, TimeSpan warmup)
     {
         await using var database = await BenchmarkDatabase.CreateAsync();
         await using var host = BenchmarkHost.Start(database.ConnectionString, Settings, services => services.AddSingleton<IStartupFilter, BaselineInsertEndpoint>());
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency * 4 }) { BaseAddress = host.BaseAddress };
-        var (userId, apiKey) = await SignUpAsync(http);
+        var (userId, token) = await BenchmarkAccounts.RegisterAsync(http, $"bench{Guid.NewGuid():N}@example.com");
+        var apiKey = await BenchmarkAccounts.CreateSessionKeyAsync(http, token);
         var failures = new FailureCounter();
 
-        Task SendSession() => SendAsync(http, "/v1/sessions", r => r.Headers.Add("X-API-Key", apiKey), failures);
-        Task SendBaseline() => SendAsync(http, BaselineInsertEndpoint.Path, r => r.Headers.Add("X-Bench-User", userId.ToString()), failures);
+        Task SendSession() => SessionRequests.CreateAsync(http, apiKey, failures);
+        Task SendBaseline() => SessionRequests.PostAsync(http, BaselineInsertEndpoint.Path, r => r.Headers.Add("X-Bench-User", userId.ToString()), failures);
 
         Console.WriteLine($"create-session: {Concurrency} closed-loop callers for the maximum, then 70 % of it open-loop; {duration.TotalSeconds:0} s per phase, {Environment.ProcessorCount} cores");
         await HttpLoad.ClosedLoopAsync(Concurrency, warmup, SendBaseline);
@@ -57,37 +50,7 @@ internal static class CreateSessionScenario
         return failures.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<(Guid UserId, string ApiKey)> SignUpAsync(HttpClient http)
-    {
-        var name = "bench" + Guid.NewGuid().ToString("N")[..10];
-        using var register = await http.PostAsJsonAsync("/v1/auth/register", new { email = $"{name}@example.com", username = name, password = "benchmark password 1234" });
-        using var registered = JsonDocument.Parse(await register.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
-        var data = registered.RootElement.GetProperty("data");
-        using var keyRequest = new HttpRequestMessage(HttpMethod.Post, "/v1/api-keys")
-        {
-            Content = JsonContent.Create(new
-            {
-                name = "benchmark",
-                permissions = new[] { new { resource = "sessions", actions = new[] { "*" } } },
-                rate_limit_per_minute = 1_000_000,
-            }),
-        };
-        keyRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", data.GetProperty("token").GetString());
-        using var key = await http.SendAsync(keyRequest);
-        using var created = JsonDocument.Parse(await key.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
-        return (data.GetProperty("user").GetProperty("id").GetGuid(), created.RootElement.GetProperty("data").GetProperty("key").GetString()!);
-    }
 
-    private static async Task SendAsync(HttpClient http, string path, Action<HttpRequestMessage> authorize, FailureCounter failures)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(Body, Encoding.UTF8, "application/json") };
-        authorize(request);
-        using var response = await http.SendAsync(request);
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            failures.Add(response.StatusCode);
-        }
-    }
 
     private static LoadResult Report(string name, LoadResult result)
     {

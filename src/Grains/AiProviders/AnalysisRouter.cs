@@ -48,9 +48,7 @@ internal sealed class AnalysisRouter(
 
     private Task<AnalysisFinding> LocalAsync(AnalysisInput input, CancellationToken cancellationToken)
     {
-        var model = catalog.Get(input.SessionType).Info;
-        var key = CacheKey.For(CacheKey.InferenceKind, model.Name, model.Version, InputParts(input));
-        return cache.GetOrCreateAsync(key, cacheOptions.Value.ResultTtl,
+        return cache.GetOrCreateAsync(LocalKey(input), cacheOptions.Value.ResultTtl,
             token => grains.GetGrain<IAnalysisWorkerGrain>(0).Analyze(input).WaitAsync(token), cancellationToken);
     }
 
@@ -58,9 +56,44 @@ internal sealed class AnalysisRouter(
     {
         // Resolved on first use: silos that route nothing to a provider never build the provider registry or its guard.
         var provider = services.GetRequiredService<AiProviderRegistry>().Get(providerName);
+        return cache.GetOrCreateAsync(ProviderKey(providerName, input), cacheOptions.Value.PromptTtl, token => provider.AnalyzeAsync(input, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// The keys under which <see cref="AnalyzeAsync"/> caches the answers for <paramref name="input"/> with today's
+    /// configuration and models: the local model's result and, when the session type routes to a provider, the provider's
+    /// answer (both for <c>local_then_provider</c>). A session type without a local model gives no local key. Keys only;
+    /// nothing is looked up.
+    /// </summary>
+    public IReadOnlyList<CacheKey> CacheKeysOf(AnalysisInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var keys = new List<CacheKey>(2);
+        var route = options.Value.SessionTypes.GetValueOrDefault(input.SessionType);
+        var mode = route?.Mode ?? AnalysisModes.Local;
+        if (mode != AnalysisModes.Provider && AnalysisTypes.BySessionType.ContainsKey(input.SessionType))
+        {
+            keys.Add(LocalKey(input));
+        }
+
+        if (mode != AnalysisModes.Local && route?.Provider is { } provider && options.Value.Providers.ContainsKey(provider))
+        {
+            keys.Add(ProviderKey(provider, input));
+        }
+
+        return keys;
+    }
+
+    private CacheKey LocalKey(AnalysisInput input)
+    {
+        var model = catalog.Get(input.SessionType).Info;
+        return CacheKey.For(CacheKey.InferenceKind, model.Name, model.Version, InputParts(input));
+    }
+
+    private CacheKey ProviderKey(string providerName, AnalysisInput input)
+    {
         var chain = string.Join(">", options.Value.Providers[providerName].Models);
-        var key = CacheKey.For(CacheKey.PromptKind, providerName, chain, InputParts(input));
-        return cache.GetOrCreateAsync(key, cacheOptions.Value.PromptTtl, token => provider.AnalyzeAsync(input, token), cancellationToken);
+        return CacheKey.For(CacheKey.PromptKind, providerName, chain, InputParts(input));
     }
 
     private static string[] InputParts(AnalysisInput input) =>

@@ -15,4 +15,10 @@ public abstract class CacheLevel
 
     /// <summary>Stores <paramref name="value"/> under <paramref name="key"/> for <paramref name="timeToLive"/>; best effort.</summary>
     public abstract ValueTask SetAsync(string key, byte[] value, TimeSpan timeToLive, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the entries of <paramref name="keys"/> (keys without an entry are ignored) in one operation: how many
+    /// entries were removed, or null when the level cannot answer (nothing is known to be removed then).
+    /// </summary>
+    public abstract ValueTask<long?> RemoveAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MindPeeker.Runtime.Hosting;
 
 namespace MindPeeker.Grains.Caching;
 
@@ -11,7 +12,8 @@ public static class CachingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="TwoLevelCache"/> with <see cref="CacheOptions"/> bound from the <c>Cache</c> section (Redis from
-    /// <c>ConnectionStrings:Redis</c>) and validated on start, and <see cref="CacheMetrics"/>. Idempotent; a
+    /// <c>ConnectionStrings:Redis</c>) and validated on start, <see cref="CacheMetrics"/> and the <c>cache.remove</c> silo
+    /// control handler (<see cref="CacheRemovalHandler"/>) that drops keys from this silo's memory level. Idempotent; a
     /// <see cref="TimeProvider"/> registered earlier wins.
     /// </summary>
     public static IServiceCollection AddAnalysisCache(this IServiceCollection services)
@@ -47,6 +49,7 @@ public static class CachingServiceCollectionExtensions
             return new TwoLevelCache(new MemoryCacheLevel(options.MemoryMaxEntries, time), redis, sp.GetRequiredService<CacheMetrics>(),
                 sp.GetRequiredService<ILogger<TwoLevelCache>>());
         });
+        services.AddSiloControlHandler<CacheRemovalHandler>();
         return services;
     }
 }

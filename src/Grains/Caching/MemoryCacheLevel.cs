@@ -81,6 +81,25 @@ public sealed class MemoryCacheLevel : CacheLevel
         return ValueTask.CompletedTask;
     }
 
+    public override ValueTask<long?> RemoveAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        long removed = 0;
+        lock (_lock)
+        {
+            foreach (var key in keys)
+            {
+                if (key is not null && _entries.TryGetValue(key, out var node))
+                {
+                    Remove(node);
+                    removed++;
+                }
+            }
+        }
+
+        return ValueTask.FromResult<long?>(removed);
+    }
+
     private void Remove(LinkedListNode<Entry> node)
     {
         _recency.Remove(node);

@@ -105,6 +105,37 @@ public sealed class RedisCacheLevel : CacheLevel, IAsyncDisposable
         }
     }
 
+    /// <summary>Deletes every key of <paramref name="keys"/> with one <c>DEL</c>; null while Redis is unreachable or the command fails.</summary>
+    public override async ValueTask<long?> RemoveAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
+        if (!IsConnected)
+        {
+            MarkDown(null);
+            return null;
+        }
+
+        try
+        {
+            var removed = await _connection.Result.GetDatabase()
+                .KeyDeleteAsync(keys.Select(key => (RedisKey)(_keyPrefix + key)).ToArray())
+                .WaitAsync(_operationTimeout, _time, cancellationToken)
+                .ConfigureAwait(false);
+            MarkUp();
+            return removed;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            MarkDown(exception);
+            return null;
+        }
+    }
+
     /// <summary>Completes once Redis answers a PING through this level's connection (at once when it does).</summary>
     public async Task WaitUntilConnectedAsync(CancellationToken cancellationToken)
     {

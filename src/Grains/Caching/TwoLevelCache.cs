@@ -71,6 +71,34 @@ public sealed class TwoLevelCache
         return JsonSerializer.Deserialize<T>(computed, Json)!;
     }
 
+    /// <summary>This silo's in-process level (for inspection; lookups go through <see cref="GetOrCreateAsync{T}"/>).</summary>
+    internal MemoryCacheLevel Memory => _memory;
+
+    /// <summary>Whether a shared (Redis) level is configured.</summary>
+    public bool HasSharedLevel => _shared is not null;
+
+    /// <summary>
+    /// Removes the entries of <paramref name="keys"/> (storage keys, <see cref="CacheKey.ToString"/>) from this silo's
+    /// memory level only; other silos' memory levels are reached through the <c>cache.remove</c> silo control handler
+    /// (<see cref="CacheRemovalHandler"/>). Returns how many entries were removed. A computation of one of the keys that is
+    /// running now still stores its value when it finishes.
+    /// </summary>
+    public async Task<long> RemoveFromMemoryAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return await _memory.RemoveAsync(keys, cancellationToken).ConfigureAwait(false) ?? 0;
+    }
+
+    /// <summary>
+    /// Removes the entries of <paramref name="keys"/> (storage keys) from the shared level in one batched operation:
+    /// how many were removed, or null when there is no shared level (<see cref="HasSharedLevel"/>) or it cannot answer.
+    /// </summary>
+    public async Task<long?> RemoveFromSharedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return _shared is null ? null : await _shared.RemoveAsync(keys, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<byte[]> ComputeAsync<T>(string storageKey, TimeSpan timeToLive, Func<CancellationToken, Task<T>> create)
     {
         // Yield first, so the computation is registered before it can finish and unregister itself.

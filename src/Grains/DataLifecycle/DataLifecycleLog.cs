@@ -31,4 +31,13 @@ internal static partial class DataLifecycleLog
 
     [LoggerMessage(EventId = 9212, Level = LogLevel.Warning, Message = "Stopping {GrainKind} {ResourceId} of erased user {UserId} failed; its rows are deleted anyway.")]
     public static partial void ErasureStopFailed(ILogger logger, Exception exception, string grainKind, string resourceId, Guid userId);
+
+    [LoggerMessage(EventId = 9213, Level = LogLevel.Information, Message = "Erasure of user {UserId} removed its {KeyCount} cached analysis keys: {RedisRemoved} entries from Redis, {MemoryRemoved} from the memory levels of {SiloCount} silos.")]
+    public static partial void CachedResultsRemoved(ILogger logger, Guid userId, int keyCount, long redisRemoved, long memoryRemoved, int siloCount);
+
+    [LoggerMessage(EventId = 9214, Level = LogLevel.Warning, Message = "Erasure of user {UserId}: silo {Silo} ({SiloName}) did not remove the user's cached analysis results from its memory level ({Error}); they expire after Cache:ResultTtl.")]
+    public static partial void CacheSiloNotReached(ILogger logger, Guid userId, string silo, string siloName, string error);
+
+    [LoggerMessage(EventId = 9215, Level = LogLevel.Warning, Message = "Erasure of user {UserId}: the Redis cache level could not delete the user's {KeyCount} cached analysis keys; they expire after Cache:ResultTtl.")]
+    public static partial void CacheRedisNotReached(ILogger logger, Guid userId, int keyCount);
 }

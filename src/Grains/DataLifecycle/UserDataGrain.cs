@@ -14,10 +14,12 @@ namespace MindPeeker.Grains.DataLifecycle;
 /// each live API key through its <see cref="IApiKeyGrain"/> (its activation stops accepting the key at once), deletes
 /// the sessions through their <see cref="ISessionGrain"/> (cancelling running ones), the webhooks and integrations
 /// through theirs (which deactivate) — then deletes every row and pseudonymises the audit log in one transaction,
-/// makes the <see cref="IUserGrain"/> forget the profile (refresh tokens and API keys are refused from then on), and
-/// appends the <c>user.erased</c> tombstone.
+/// removes the user's cached analysis results from Redis and every silo's memory level (<see cref="CachedResultEraser"/>,
+/// keys derived from the session rows read before they go), makes the <see cref="IUserGrain"/> forget the profile
+/// (refresh tokens and API keys are refused from then on), and appends the <c>user.erased</c> tombstone.
 /// </summary>
-internal sealed class UserDataGrain(NpgsqlDataSource db, TimeProvider time, ILogger<UserDataGrain> logger) : Grain, IUserDataGrain
+internal sealed class UserDataGrain(NpgsqlDataSource db, TimeProvider time, IServiceProvider services, ILogger<UserDataGrain> logger)
+    : Grain, IUserDataGrain
 {
     private Guid UserId => this.GetPrimaryKey();
 
@@ -47,6 +49,8 @@ internal sealed class UserDataGrain(NpgsqlDataSource db, TimeProvider time, ILog
         }
 
         var owned = await OwnedAsync();
+        var cachedResults = CachedResultEraser.Create(services, db, logger);
+        IReadOnlyList<string> cacheKeys = cachedResults is null ? [] : await cachedResults.KeysOfAsync(UserId);
         await StopAsync(owned);
         await using (var connection = await db.OpenConnectionAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
@@ -58,6 +62,7 @@ internal sealed class UserDataGrain(NpgsqlDataSource db, TimeProvider time, ILog
             await transaction.CommitAsync();
         }
 
+        IReadOnlyList<string> cacheNotReached = cachedResults is null ? [] : await cachedResults.RemoveAsync(UserId, cacheKeys);
         await GrainFactory.GetGrain<IUserGrain>(UserId).Forget();
         await GrainFactory.GetGrain<IAuditLogGrain>(0).Append(new AuditEntry(
             AuditActions.UserErased,
@@ -71,7 +76,9 @@ internal sealed class UserDataGrain(NpgsqlDataSource db, TimeProvider time, ILog
             owned.Count(o => o.Kind == "session"),
             owned.Count(o => o.Kind == "webhook"),
             owned.Count(o => o.Kind == "integration"),
-            owned.Where(o => o.Kind == "api_key").Select(o => o.Id).ToList());
+            owned.Where(o => o.Kind == "api_key").Select(o => o.Id).ToList(),
+            cacheKeys.Count,
+            cacheNotReached);
         DataLifecycleLog.UserErased(logger, UserId, requester.ActorUserId, report.Sessions, report.ApiKeyIds.Count, report.Webhooks, report.Integrations);
         DeactivateOnIdle();
         return report;

@@ -38,6 +38,11 @@ internal static class UserDataQueries
         UNION ALL SELECT 'integration', id::text, id FROM integrations WHERE user_id = @user
         """;
 
+    /// <summary>What the cache keys of the user's sessions derive from: session type, cue and parameters (JSON), deleted sessions included.</summary>
+    public const string SessionInputs = """
+        SELECT session_type, cue, parameters::text FROM sessions WHERE user_id = @user
+        """;
+
     /// <summary>
     /// Erasure in one transaction: the user's rows everywhere (children cascade), their idempotency records (which may
     /// replay responses about them), and pseudonymisation of the audit entries about them: the client address and

@@ -2,16 +2,19 @@ using System.Net;
 using System.Text.Json;
 using MindPeeker.ApiFrontend.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
+using MindPeeker.ApiFrontend.Tests.Infrastructure;
 
 namespace MindPeeker.ApiFrontend.Tests.Dashboard;
 
 /// <summary>The admin hub: admins get a live snapshot every interval; anyone else cannot connect.</summary>
 public sealed class AdminHubTests(DashboardApiFixture fixture) : IClassFixture<DashboardApiFixture>
 {
+    private const string AdminHub = "/v1/admin/ws";
+
     [Fact]
     public async Task An_admin_connected_with_a_query_token_receives_snapshots_that_follow_the_load()
     {
-        await using var hub = await AdminHubTestClient.ConnectAsync(fixture.Factory, "?access_token=" + Uri.EscapeDataString(fixture.Admin.AccessToken));
+        await using var hub = await SignalRJsonClient.ConnectAsync(fixture.Factory, AdminHub, query: "?access_token=" + Uri.EscapeDataString(fixture.Admin.AccessToken));
         var first = await hub.NextAsync(DashboardPushService.SnapshotMessage);
         using (var admin = fixture.ClientFor(fixture.Admin))
         {
@@ -40,7 +43,7 @@ public sealed class AdminHubTests(DashboardApiFixture fixture) : IClassFixture<D
     {
         await using var factory = fixture.Factory.WithWebHostBuilder(builder =>
             builder.ConfigureServices(services => services.AddSingleton<IDashboardSnapshotContributor, WidgetContributor>()));
-        await using var hub = await AdminHubTestClient.ConnectAsync(factory, "?access_token=" + Uri.EscapeDataString(fixture.Admin.AccessToken));
+        await using var hub = await SignalRJsonClient.ConnectAsync(factory, AdminHub, query: "?access_token=" + Uri.EscapeDataString(fixture.Admin.AccessToken));
 
         var payload = await hub.NextAsync("dashboard_widgets");
 
@@ -60,8 +63,8 @@ public sealed class AdminHubTests(DashboardApiFixture fixture) : IClassFixture<D
     [Fact]
     public async Task A_non_admin_or_anonymous_caller_cannot_connect()
     {
-        var asUser = () => AdminHubTestClient.ConnectAsync(fixture.Factory, "?access_token=" + Uri.EscapeDataString(fixture.User.AccessToken));
-        var anonymous = () => AdminHubTestClient.ConnectAsync(fixture.Factory, string.Empty);
+        var asUser = () => SignalRJsonClient.ConnectAsync(fixture.Factory, AdminHub, query: "?access_token=" + Uri.EscapeDataString(fixture.User.AccessToken));
+        var anonymous = () => SignalRJsonClient.ConnectAsync(fixture.Factory, AdminHub);
         using var client = fixture.Factory.CreateClient();
         using var negotiate = await client.PostAsync("/v1/admin/ws/negotiate?negotiateVersion=1&access_token=" + Uri.EscapeDataString(fixture.User.AccessToken), null);
 

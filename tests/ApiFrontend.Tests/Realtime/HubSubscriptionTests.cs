@@ -176,7 +176,7 @@ public sealed class HubSubscriptionTests(PostgreSqlTestDatabase database) : ICla
     }
 
     /// <summary>Subscribes to every session and reads updates until each has reached a final status; answers each one's last sequence.</summary>
-    private static async Task<Dictionary<Guid, long>> SubscribeUntilFinalAsync(HubTestConnection hub, IReadOnlyList<Guid> ids)
+    private static async Task<Dictionary<Guid, long>> SubscribeUntilFinalAsync(SignalRJsonClient hub, IReadOnlyList<Guid> ids)
     {
         var last = new Dictionary<Guid, long>();
         var running = new HashSet<Guid>();
@@ -206,12 +206,12 @@ public sealed class HubSubscriptionTests(PostgreSqlTestDatabase database) : ICla
 
     private static JsonElement Data(JsonElement update) => update.GetProperty("data");
 
-    private static async Task<string> RefusalAsync(HubTestConnection hub, string sessionId)
+    private static async Task<string> RefusalAsync(SignalRJsonClient hub, string sessionId)
     {
         var subscribe = () => hub.InvokeAsync("Subscribe", sessionId);
         return (await subscribe.Should().ThrowAsync<HubInvocationException>()).Which.Message;
     }
 
-    private Task<HubTestConnection> ConnectAsync(TestAccount account) =>
+    private Task<SignalRJsonClient> ConnectAsync(TestAccount account) =>
         HubTestConnection.ConnectAsync(_factory, request => request.Headers.Authorization = "Bearer " + account.AccessToken);
 }

@@ -1,5 +1,7 @@
 using MindPeeker.Grains.Abstractions.Analysis;
+using Microsoft.Extensions.DependencyInjection;
 using MindPeeker.Grains.AiProviders;
+using MindPeeker.Grains.Caching;
 using MindPeeker.TestSupport.OpenAiFake;
 using static MindPeeker.Grains.Tests.AiProviders.ProviderSilo;
 
@@ -59,5 +61,33 @@ public sealed class AnalysisRouterTests : ProviderTestContext
         escalated.Model.Name.Should().Be(ModelA);
         escalated.ConfidenceScore.Should().Be(0.97m);
         Fake.Requests.Should().ContainSingle().Which.Messages[1].Content.Should().Be("is the key in the house?");
+    }
+
+    [Fact]
+    public async Task Cache_keys_of_an_input_name_exactly_the_entries_the_router_cached_for_it_in_each_mode()
+    {
+        Fake.SetDefault(ModelA, FakeReply.Finding("yes_no", 0.97, new { answer = "yes" }));
+        await using var silo = await StartAsync(Database, Fake, settings: new Dictionary<string, string?>
+        {
+            ["AiProviders:SessionTypes:dowsing:Mode"] = AnalysisModes.LocalThenProvider,
+            ["AiProviders:SessionTypes:dowsing:Provider"] = ProviderName,
+        });
+        var escalating = new AnalysisInput("dowsing", "is the key in the house?", "yes_no", 1.0);
+        var providerOnly = Input("A stone bridge", "yes_no");
+        var unused = Input("A cue nobody sent");
+
+        await silo.Router.AnalyzeAsync(escalating, CancellationToken.None);
+        await silo.Router.AnalyzeAsync(providerOnly, CancellationToken.None);
+        var cache = silo.Services.GetRequiredService<TwoLevelCache>();
+
+        var escalatingKeys = silo.Router.CacheKeysOf(escalating);
+        escalatingKeys.Select(k => k.Kind).Should().Equal(CacheKey.InferenceKind, CacheKey.PromptKind);
+        silo.Router.CacheKeysOf(providerOnly).Select(k => k.Kind).Should().Equal(CacheKey.PromptKind);
+        foreach (var key in escalatingKeys.Concat(silo.Router.CacheKeysOf(providerOnly)))
+        {
+            (await cache.Memory.GetAsync(key.ToString(), CancellationToken.None)).Should().NotBeNull("the router cached under {0}", key.Kind);
+        }
+
+        (await cache.Memory.GetAsync(silo.Router.CacheKeysOf(unused).Single().ToString(), CancellationToken.None)).Should().BeNull();
     }
 }

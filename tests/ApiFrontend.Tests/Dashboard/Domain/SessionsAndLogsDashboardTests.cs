@@ -119,7 +119,8 @@ public sealed class SessionsAndLogsDashboardTests(SessionsDashboardFixture fixtu
     public async Task Streaming_the_log_tail_yields_new_matching_entries()
     {
         var marker = Guid.NewGuid();
-        await using var stream = await AdminLogStream.OpenAsync(fixture.Host.Factory, fixture.Admin.AccessToken, new { session = marker.ToString(), level = "information" });
+        await using var hub = await ConnectAsAdminAsync();
+        await using var stream = await hub.StreamAsync("StreamLogs", new { session = marker.ToString(), level = "information" });
         var logger = fixture.Host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MindPeeker.Tests.Dashboard");
 
         logger.LogDebug("Session {SessionId}: below the tail's level.", marker);
@@ -136,11 +137,12 @@ public sealed class SessionsAndLogsDashboardTests(SessionsDashboardFixture fixtu
     [Fact]
     public async Task Connected_admins_receive_the_domain_pages_every_interval()
     {
-        await using var hub = await AdminLogStream.OpenAsync(fixture.Host.Factory, fixture.Admin.AccessToken, new { level = "critical" });
+        await using var hub = await ConnectAsAdminAsync();
+        await using var stream = await hub.StreamAsync("StreamLogs", new { level = "critical" });
 
-        var sessions = await hub.NextPushAsync("dashboard_sessions");
-        var webhooks = await hub.NextPushAsync("dashboard_webhooks");
-        var rateLimits = await hub.NextPushAsync("dashboard_rate_limits");
+        var sessions = await hub.NextAsync("dashboard_sessions");
+        var webhooks = await hub.NextAsync("dashboard_webhooks");
+        var rateLimits = await hub.NextAsync("dashboard_rate_limits");
 
         sessions.GetProperty("window_minutes").GetInt32().Should().Be(60);
         sessions.GetProperty("totals").GetProperty("completed").GetInt64().Should().BeGreaterThanOrEqualTo(3);
@@ -150,6 +152,10 @@ public sealed class SessionsAndLogsDashboardTests(SessionsDashboardFixture fixtu
         rateLimits.GetProperty("buckets").ValueKind.Should().Be(JsonValueKind.Array);
         rateLimits.GetProperty("silos").EnumerateArray().Should().ContainSingle().Which.GetProperty("answered").GetBoolean().Should().BeTrue();
     }
+
+    /// <summary>Connects to the admin hub with the admin's token in the <c>Authorization</c> header.</summary>
+    private Task<SignalRJsonClient> ConnectAsAdminAsync() =>
+        SignalRJsonClient.ConnectAsync(fixture.Host.Factory, "/v1/admin/ws", request => request.Headers.Authorization = "Bearer " + fixture.Admin.AccessToken);
 
     private static async Task<List<JsonElement>> ItemsAsync(HttpClient client, string path) =>
         [.. (await SessionRequests.GetDataAsync(client, path)).GetProperty("items").EnumerateArray()];
