@@ -5,6 +5,7 @@ using MindPeeker.ApiFrontend.Observability.Tracing;
 using MindPeeker.ApiFrontend.Tests.Infrastructure;
 using MindPeeker.ApiFrontend.Tests.Sessions;
 using MindPeeker.TestSupport;
+using MindPeeker.TestSupport.Observability;
 
 namespace MindPeeker.ApiFrontend.Tests.Observability;
 

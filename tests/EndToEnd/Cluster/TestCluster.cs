@@ -61,10 +61,12 @@ internal sealed class TestCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts a standalone front end (cluster client) with rate limits high enough for load tests, and waits until its
-    /// <c>/health/ready</c> answers 200 (it has found a gateway silo).
+    /// <c>/health/ready</c> answers 200 (it has found a gateway silo). <paramref name="settings"/> (environment
+    /// variables, e.g. <c>OpenTelemetry__Otlp__Endpoint</c>) are added last and win over the defaults.
     /// </summary>
-    public Task<HostProcess> StartFrontEndAsync(string name) =>
-        StartAsync(name, BuildPaths.ApiFrontendAssembly, [], new Dictionary<string, string>
+    public async Task<HostProcess> StartFrontEndAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__MindPeeker"] = ConnectionString,
             ["Cluster__ClusterId"] = ClusterId,
@@ -72,7 +74,14 @@ internal sealed class TestCluster : IAsyncDisposable
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["RateLimiting__SessionCreation__PermitLimit"] = "1000000",
             ["RateLimiting__AuthAttempts__PermitLimit"] = "1000",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return await StartAsync(name, BuildPaths.ApiFrontendAssembly, [], environment);
+    }
 
     /// <summary>Answers whether <c>GET /health/ready</c> of <paramref name="host"/> is 200 now.</summary>
     public async Task<bool> IsReadyAsync(HostProcess host)
