@@ -55,7 +55,6 @@ public static class ApiFrontendExtensions
         app.Use(RequestIds.AssignAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDashboardFeature();
         app.UseRealtimeFeature();
         app.UseIdentityFeature();
         app.UseRateLimitingFeature();

@@ -32,9 +32,6 @@ public static class DashboardFeature
         return services;
     }
 
-    /// <summary>The admin hub's <c>access_token</c> query parameter; must run before the realtime feature's query-credential check.</summary>
-    public static IApplicationBuilder UseDashboardFeature(this IApplicationBuilder app) => app.Use(AdminHubCredentials.ApplyAsync);
-
     /// <summary>Maps <c>/v1/admin/dashboard/*</c> on the admin group.</summary>
     public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder admin) => DashboardApi.Map(admin);
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
@@ -6,14 +7,18 @@ using Microsoft.Net.Http.Headers;
 namespace MindPeeker.ApiFrontend.Realtime;
 
 /// <summary>
-/// API.md: credentials in query strings are refused, except <c>access_token</c> on the SignalR
-/// endpoint, because browsers cannot set headers on WebSockets. For <c>/v1/ws</c> this copies the
-/// token into <c>Authorization: Bearer</c> (unless the request already has that header) before
-/// authentication runs; anywhere else, or any other credential parameter, answers 401 problem+json.
+/// API.md: credentials in query strings are refused, except <c>access_token</c> on the SignalR hubs
+/// (<c>/v1/ws</c> and the admin hub <c>/v1/admin/ws</c>), because browsers cannot set headers on WebSockets.
+/// On a hub this moves the token into <c>Authorization: Bearer</c> (unless the request already has that
+/// header) and out of the query, before authentication runs, so nothing after it sees the token in a URL;
+/// anywhere else, or any other credential parameter, answers 401 problem+json.
 /// </summary>
 internal static class QueryStringCredentials
 {
     public const string AccessToken = "access_token";
+
+    /// <summary>The SignalR endpoints that take <see cref="AccessToken"/>.</summary>
+    private static readonly PathString[] HubPaths = [RealtimeFeature.HubPath, Dashboard.DashboardFeature.HubPath];
 
     /// <summary>Query parameters that would carry a credential; only <see cref="AccessToken"/> on the hub is honoured.</summary>
     private static readonly string[] CredentialParameters = [AccessToken, "api_key", "apikey"];
@@ -26,7 +31,7 @@ internal static class QueryStringCredentials
             return next(context);
         }
 
-        var onHub = context.Request.Path.StartsWithSegments(RealtimeFeature.HubPath, StringComparison.OrdinalIgnoreCase);
+        var onHub = Array.Exists(HubPaths, hub => context.Request.Path.StartsWithSegments(hub, StringComparison.OrdinalIgnoreCase));
         foreach (var parameter in CredentialParameters)
         {
             if (!query.ContainsKey(parameter) || (onHub && parameter == AccessToken))
@@ -37,10 +42,16 @@ internal static class QueryStringCredentials
             return RefuseAsync(context, parameter);
         }
 
-        if (onHub && query.TryGetValue(AccessToken, out var token) && !string.IsNullOrEmpty(token)
-            && !context.Request.Headers.ContainsKey(HeaderNames.Authorization))
+        if (onHub && query.TryGetValue(AccessToken, out var token))
         {
-            context.Request.Headers.Authorization = "Bearer " + token;
+            if (!string.IsNullOrEmpty(token) && !context.Request.Headers.ContainsKey(HeaderNames.Authorization))
+            {
+                context.Request.Headers.Authorization = "Bearer " + token;
+            }
+
+            context.Request.QueryString = new QueryBuilder(query
+                .Where(p => !string.Equals(p.Key, AccessToken, StringComparison.Ordinal))
+                .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? string.Empty)))).ToQueryString();
         }
 
         return next(context);
@@ -60,7 +71,7 @@ internal static class QueryStringCredentials
                 Status = StatusCodes.Status401Unauthorized,
                 Title = "Unauthorized",
                 Detail = $"Credentials are not accepted in the query string ('{parameter}'). Send Authorization: Bearer or X-API-Key; "
-                    + $"only the real-time endpoint {RealtimeFeature.HubPath} takes '{AccessToken}'.",
+                    + $"only the SignalR hubs {RealtimeFeature.HubPath} and {Dashboard.DashboardFeature.HubPath} take '{AccessToken}'.",
             },
         });
     }

@@ -1,3 +1,5 @@
+using MindPeeker.Grains.Abstractions.Dashboard;
+
 namespace MindPeeker.ApiFrontend.Dashboard.Domain;
 
 /// <summary>
@@ -26,4 +28,4 @@ internal sealed record SessionMinute(DateTimeOffset Minute, long Created, long C
 internal sealed record SessionTypeCounts(string SessionType, long Created, long Completed, long Failed, long Cancelled);
 
 /// <summary>Duration percentiles (ms) of all types together, and per type.</summary>
-internal sealed record SessionDurations(long Count, double? P50Ms, double? P95Ms, double? P99Ms, IReadOnlyList<TypeDurationPercentiles> ByType);
+internal sealed record SessionDurations(long Count, double? P50Ms, double? P95Ms, double? P99Ms, IReadOnlyList<SessionDurationPercentiles> ByType);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MindPeeker.Grains.Abstractions.Dashboard;
 
 namespace MindPeeker.ApiFrontend.Dashboard.Domain;
 
@@ -10,8 +11,8 @@ namespace MindPeeker.ApiFrontend.Dashboard.Domain;
 /// </summary>
 internal sealed record DashboardWebhooks(
     DateTimeOffset? CollectedAt,
-    [property: JsonPropertyName("last_5_minutes")] WebhookOutcomes? Last5Minutes,
-    WebhookOutcomes? LastHour,
+    [property: JsonPropertyName("last_5_minutes")] WebhookOutcomeCounts? Last5Minutes,
+    WebhookOutcomeCounts? LastHour,
     double AttemptsPerSecond,
     double? AttemptSuccessRate,
     WebhookAttemptCounts AttemptsLastMinute,
@@ -25,7 +26,7 @@ internal sealed record DashboardWebhooks(
 internal sealed record WebhookAttemptCounts(long Succeeded, long Failed);
 
 /// <summary>How many deliveries are dead in all, and the newest of them.</summary>
-internal sealed record DeadDeliveries(long Total, IReadOnlyList<DeadDelivery> Latest);
+internal sealed record DeadDeliveries(long Total, IReadOnlyList<DeadWebhookDelivery> Latest);
 
 /// <summary>Endpoints not deleted, by status; <see cref="Failing"/> are enabled ones whose every attempt has failed lately.</summary>
 internal sealed record WebhookEndpointCounts(long Enabled, long Disabled, long Failing);

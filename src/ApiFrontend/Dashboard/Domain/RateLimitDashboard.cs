@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MindPeeker.ApiFrontend.RateLimiting;
+using MindPeeker.Grains.Abstractions.Dashboard;
 using MindPeeker.Grains.Abstractions.Identity;
 using MindPeeker.Grains.Abstractions.RateLimiting;
 using MindPeeker.Runtime.Management;
@@ -27,7 +28,7 @@ internal sealed class RateLimitDashboard(ISiloControl control, TimeProvider time
     public async Task<DashboardRateLimits> CollectAsync(int top, CancellationToken cancellationToken)
     {
         var answers = await control.AskAllAsync(HandlerName, DomainJson.Argument(new { top }), cancellationToken);
-        var traffic = answers.Where(a => a.Result is not null).Select(a => DomainJson.Read<RateLimitTrafficAnswer>(a.Result!.Value)!).ToList();
+        var traffic = answers.Where(a => a.Result is not null).Select(a => DomainJson.Read<RateLimitTrafficSnapshot>(a.Result!.Value)!).ToList();
         var now = time.GetUtcNow();
         var windowStart = traffic.Count == 0 ? now : traffic.Min(t => t.WindowStartedAt);
         var recentSeconds = traffic.Count == 0 ? 10 : traffic.Max(t => t.RecentSeconds);
@@ -53,7 +54,7 @@ internal sealed class RateLimitDashboard(ISiloControl control, TimeProvider time
     }
 
     /// <summary>One bucket from its silos' rows (oldest decision first): counts summed, the rule and remaining of the latest.</summary>
-    private HotBucket Merge(IReadOnlyList<RateLimitBucketAnswer> rows)
+    private HotBucket Merge(IReadOnlyList<RateLimitBucketTraffic> rows)
     {
         var latest = rows[^1];
         var requests = rows.Sum(r => r.Requests);
@@ -75,7 +76,7 @@ internal sealed class RateLimitDashboard(ISiloControl control, TimeProvider time
             latest.LastSeenAt);
     }
 
-    private string? TierOf(RateLimitBucketAnswer bucket)
+    private string? TierOf(RateLimitBucketTraffic bucket)
     {
         if (bucket.Policy != RateLimitingConstants.DefaultPolicy)
         {

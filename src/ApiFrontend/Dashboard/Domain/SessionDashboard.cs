@@ -1,3 +1,4 @@
+using MindPeeker.Grains.Abstractions.Dashboard;
 using MindPeeker.Runtime.Management;
 
 namespace MindPeeker.ApiFrontend.Dashboard.Domain;
@@ -22,7 +23,7 @@ internal sealed class SessionDashboard(ISiloControl control, TimeProvider time) 
     public async Task<DashboardSessions> CollectAsync(int minutes, CancellationToken cancellationToken)
     {
         var answers = await control.AskAllAsync(HandlerName, DomainJson.Argument(new { minutes }), cancellationToken);
-        var stats = answers.Where(a => a.Result is not null).Select(a => DomainJson.Read<SessionStatsAnswer>(a.Result!.Value)!).MaxBy(s => s.CollectedAt);
+        var stats = answers.Where(a => a.Result is not null).Select(a => DomainJson.Read<SessionStats>(a.Result!.Value)!).MaxBy(s => s.CollectedAt);
         var end = stats?.CollectedAt ?? time.GetUtcNow();
         var lastMinute = new DateTimeOffset(end.UtcTicks - (end.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
         var rows = stats?.Minutes ?? [];
@@ -51,14 +52,14 @@ internal sealed class SessionDashboard(ISiloControl control, TimeProvider time) 
             SiloAnswerStatus.Of(answers));
     }
 
-    private static SessionMinute ToMinute(DateTimeOffset minute, IEnumerable<SessionMinuteAnswer> rows)
+    private static SessionMinute ToMinute(DateTimeOffset minute, IEnumerable<SessionMinuteCounts> rows)
     {
         var byType = rows.ToDictionary(r => r.SessionType, r => new SessionCounts(r.Created, r.Completed, r.Failed, r.Cancelled), StringComparer.Ordinal);
         var all = byType.Values.Aggregate(SessionCounts.None, (sum, c) => sum.Plus(c));
         return new SessionMinute(minute, all.Created, all.Completed, all.Failed, all.Cancelled, byType);
     }
 
-    private static SessionDurations Durations(IReadOnlyList<TypeDurationPercentiles>? rows)
+    private static SessionDurations Durations(IReadOnlyList<SessionDurationPercentiles>? rows)
     {
         var all = rows?.FirstOrDefault(r => r.SessionType is null);
         return new SessionDurations(

@@ -1,3 +1,4 @@
+using MindPeeker.Grains.Abstractions.Dashboard;
 using MindPeeker.Runtime.Management;
 
 namespace MindPeeker.ApiFrontend.Dashboard.Domain;
@@ -21,7 +22,7 @@ internal sealed class WebhookDashboard(ISiloControl control) : IDashboardSnapsho
     public async Task<DashboardWebhooks> CollectAsync(int deadLimit, CancellationToken cancellationToken)
     {
         var answers = await control.AskAllAsync(HandlerName, DomainJson.Argument(new { dead_limit = deadLimit }), cancellationToken);
-        var silos = answers.Where(a => a.Result is not null).Select(a => DomainJson.Read<WebhookSiloAnswer>(a.Result!.Value)!).ToList();
+        var silos = answers.Where(a => a.Result is not null).Select(a => DomainJson.Read<WebhookSiloStats>(a.Result!.Value)!).ToList();
         var database = silos.Select(s => s.Database).MaxBy(d => d.CollectedAt);
         var succeeded = silos.Sum(s => s.AttemptsSucceeded);
         var failed = silos.Sum(s => s.AttemptsFailed);

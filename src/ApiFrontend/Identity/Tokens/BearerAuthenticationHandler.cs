@@ -8,9 +8,8 @@ using MindPeeker.ApiFrontend.Security;
 namespace MindPeeker.ApiFrontend.Identity.Tokens;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;JWT&gt;</c>. Only the SignalR hub (<c>/v1/ws</c>) also accepts the
-/// token as <c>access_token</c> in the query, because browsers cannot set headers on WebSockets.
-/// Answers 401 and 403 as problem+json.
+/// <c>Authorization: Bearer &lt;JWT&gt;</c>. The SignalR hubs' <c>access_token</c> query parameter reaches it as
+/// that header: <see cref="Realtime.QueryStringCredentials"/> moves it there first. Answers 401 and 403 as problem+json.
 /// </summary>
 internal sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -18,8 +17,6 @@ internal sealed class BearerAuthenticationHandler(
     UrlEncoder encoder,
     AccessTokenValidator validator) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
-    public const string HubPath = "/v1/ws";
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var token = ReadToken();
@@ -57,12 +54,12 @@ internal sealed class BearerAuthenticationHandler(
     private string? ReadToken()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            var token = header["Bearer ".Length..].Trim();
-            return token.Length == 0 ? null : token;
+            return null;
         }
 
-        return Request.Path.StartsWithSegments(HubPath) && Request.Query["access_token"].ToString() is { Length: > 0 } query ? query : null;
+        var token = header["Bearer ".Length..].Trim();
+        return token.Length == 0 ? null : token;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MindPeeker.Grains.Abstractions.Dashboard;
 using MindPeeker.Grains.Abstractions.RateLimiting;
 
 namespace MindPeeker.Grains.Dashboard.RateLimits;

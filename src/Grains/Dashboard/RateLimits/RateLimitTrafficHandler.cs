@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MindPeeker.Grains.Abstractions.Dashboard;
 using MindPeeker.Runtime.Management;
 
 namespace MindPeeker.Grains.Dashboard.RateLimits;

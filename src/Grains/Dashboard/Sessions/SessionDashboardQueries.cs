@@ -1,3 +1,4 @@
+using MindPeeker.Grains.Abstractions.Dashboard;
 using Npgsql;
 
 namespace MindPeeker.Grains.Dashboard.Sessions;
@@ -106,21 +107,21 @@ internal static class SessionDashboardQueries
         $"SELECT session_type, count(*), percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM {duration}) * 1000) "
         + $"FROM sessions WHERE {where} GROUP BY ROLLUP (session_type) ORDER BY session_type NULLS FIRST";
 
-    private static async Task<List<DurationPercentiles>> ReadPercentilesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    private static async Task<List<SessionDurationPercentiles>> ReadPercentilesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
-        var rows = new List<DurationPercentiles>();
+        var rows = new List<SessionDurationPercentiles>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var type = reader.IsDBNull(0) ? null : reader.GetString(0);
             var count = reader.GetInt64(1);
             var values = reader.IsDBNull(2) ? null : reader.GetFieldValue<double[]>(2);
-            rows.Add(new DurationPercentiles(type, count, Round(values, 0), Round(values, 1), Round(values, 2)));
+            rows.Add(new SessionDurationPercentiles(type, count, Round(values, 0), Round(values, 1), Round(values, 2)));
         }
 
         if (rows.Count == 0 || rows[0].SessionType is not null)
         {
             // No session in the window: ROLLUP over no rows still yields nothing, so the all-types row is added empty.
-            rows.Insert(0, new DurationPercentiles(null, 0, null, null, null));
+            rows.Insert(0, new SessionDurationPercentiles(null, 0, null, null, null));
         }
 
         return rows;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using MindPeeker.Grains.Abstractions.Dashboard;
 using MindPeeker.Runtime.Management;
 using Npgsql;
 

@@ -1,3 +1,4 @@
+using MindPeeker.Grains.Abstractions.Dashboard;
 using Npgsql;
 
 namespace MindPeeker.Grains.Dashboard.Webhooks;

@@ -1,4 +1,4 @@
-namespace MindPeeker.Grains.Dashboard.Sessions;
+namespace MindPeeker.Grains.Abstractions.Dashboard;
 
 /// <summary>
 /// Sessions of one type in one minute (<see cref="Minute"/> is its start, UTC): created in it, and finished in it as
