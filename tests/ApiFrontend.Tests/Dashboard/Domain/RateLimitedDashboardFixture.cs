@@ -1,44 +1,11 @@
 using MindPeeker.ApiFrontend.Tests.Infrastructure;
-using MindPeeker.TestSupport;
 
 namespace MindPeeker.ApiFrontend.Tests.Dashboard.Domain;
 
-/// <summary>
-/// The real silo with the co-hosted front end over a fresh database, rate limiting on (registrations allowed in
-/// bulk), with an administrator and an ordinary user.
-/// </summary>
-public sealed class RateLimitedDashboardFixture : IAsyncLifetime
+/// <summary>An administrator and an ordinary user, rate limiting on (registrations allowed in bulk).</summary>
+public sealed class RateLimitedDashboardFixture() : AdminAndUserFixture(new Dictionary<string, string?>
 {
-    private readonly string _adminEmail = $"admin_{Guid.NewGuid():N}@example.com";
-
-    public PostgreSqlTestDatabase Database { get; } = new();
-
-    public ApiFactory Factory { get; private set; } = null!;
-
-    public TestAccount Admin { get; private set; } = null!;
-
-    public TestAccount User { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await Database.InitializeAsync();
-        Factory = new ApiFactory(Database.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Identity:AdminEmails:0"] = _adminEmail,
-            ["RateLimiting:AuthAttempts:PermitLimit"] = "1000",
-            ["RateLimiting:Anonymous:PermitLimit"] = "1000",
-            ["Dashboard:Data:DatabaseStatsMaxAge"] = "00:00:00",
-        });
-        using var client = Factory.CreateClient();
-        User = await TestAccounts.RegisterAsync(client, "user");
-        Admin = await TestAccounts.RegisterAdminAsync(client, _adminEmail);
-    }
-
-    public HttpClient ClientFor(TestAccount account) => Factory.CreateClient().WithBearer(account);
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
-    }
-}
+    ["RateLimiting:AuthAttempts:PermitLimit"] = "1000",
+    ["RateLimiting:Anonymous:PermitLimit"] = "1000",
+    ["Dashboard:Data:DatabaseStatsMaxAge"] = "00:00:00",
+});
