@@ -16,9 +16,9 @@ using MindPeeker.Grains.Webhooks;
 using MindPeeker.Runtime.Diagnostics;
 using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Storage;
+using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.Silo.Configuration;
 using MindPeeker.Silo.Health;
-using Npgsql;
 
 namespace MindPeeker.Silo;
 
@@ -37,7 +37,7 @@ internal static class SiloHostExtensions
 
         builder.Services.AddSingleton(Options.Create(database));
         builder.Services.AddMindPeekerObservability(ObservabilityServiceCollectionExtensions.SiloServiceName);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString!));
+        builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString!));
         builder.Services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<PostgreSqlHealthCheck>("postgresql", tags: [HealthEndpoints.ReadyTag]);

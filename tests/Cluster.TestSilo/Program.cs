@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using MindPeeker.Cluster.TestSilo;
 using MindPeeker.Runtime.Cluster;
 using MindPeeker.Runtime.Hosting;
-using Npgsql;
+using MindPeeker.Runtime.Storage.PostgreSql;
 
 // Usage: dotnet MindPeeker.Cluster.TestSilo.dll --ConnectionStrings:Cluster=<npgsql> --Silo:ClusterId=<id>
 //        [--Silo:Roles:0=gpu] [--Silo:Endpoints:SiloPort=0] [--Silo:Membership:ProbePeriod=00:00:01] ...
@@ -16,7 +16,7 @@ var connectionString = builder.Configuration.GetConnectionString(TestSiloProtoco
     ?? throw new InvalidOperationException($"Set ConnectionStrings:{TestSiloProtocol.ConnectionStringName} to the cluster's PostgreSQL database.");
 var clusterId = builder.Configuration["Silo:ClusterId"] ?? "dev";
 
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(connectionString));
 builder.UseSilo(silo =>
 {
     silo.AddGrains(typeof(TestSiloProtocol).Assembly);

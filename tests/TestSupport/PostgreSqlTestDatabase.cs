@@ -1,3 +1,4 @@
+using MindPeeker.Runtime.Storage.PostgreSql;
 using Npgsql;
 using Xunit;
 
@@ -22,7 +23,7 @@ public sealed class PostgreSqlTestDatabase : IAsyncLifetime, IAsyncDisposable
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The test database is not created yet.");
 
     /// <summary>A data source to this database, owned by the fixture.</summary>
-    public NpgsqlDataSource DataSource => _dataSource ??= NpgsqlDataSource.Create(ConnectionString);
+    public NpgsqlDataSource DataSource => _dataSource ??= PostgreSqlDataSources.Create(ConnectionString);
 
     public static async Task<PostgreSqlTestDatabase> CreateAsync()
     {

@@ -7,7 +7,7 @@ using MindPeeker.Grains.Persistence;
 using MindPeeker.Grains.Resilience;
 using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Storage;
-using Npgsql;
+using MindPeeker.Runtime.Storage.PostgreSql;
 
 namespace MindPeeker.Benchmarks.BreakerOverhead;
 
@@ -27,7 +27,7 @@ internal static class BreakerOverheadScenario
     {
         await using var database = await BenchmarkDatabase.CreateAsync();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+        builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
         builder.UseSilo(silo =>
         {
             silo.AddGrains(typeof(GrainsAssembly).Assembly);

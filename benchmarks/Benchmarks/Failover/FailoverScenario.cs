@@ -7,7 +7,7 @@ using MindPeeker.Benchmarks.RemoteCalls;
 using MindPeeker.Runtime;
 using MindPeeker.Runtime.Cluster.Membership;
 using MindPeeker.Runtime.Hosting;
-using Npgsql;
+using MindPeeker.Runtime.Storage.PostgreSql;
 
 namespace MindPeeker.Benchmarks.Failover;
 
@@ -148,7 +148,7 @@ internal static class FailoverScenario
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Cluster:ClusterId"] = clusterId });
         builder.Services.AddLogging();
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(connectionString));
         builder.Services.AddClusterClient(builder.Configuration, [typeof(IFailoverProbeGrain).Assembly]);
         var host = builder.Build();
         await host.StartAsync();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MindPeeker.Runtime.Cluster;
 using MindPeeker.Runtime.Hosting;
-using Npgsql;
+using MindPeeker.Runtime.Storage.PostgreSql;
 
 namespace MindPeeker.Benchmarks.RemoteCalls;
 
@@ -36,7 +36,7 @@ internal static class ClusterBenchmarkSilo
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(connectionString));
         // PostgreSQL grain storage although no benchmark grain keeps state: its schema migration is what creates the
         // cluster tables (UseClustering alone does not migrate them).
         builder.UseSilo(silo => silo

@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MindPeeker.Benchmarks.Hosting;
 using MindPeeker.Grains;
 using MindPeeker.Grains.Abstractions.Webhooks;
@@ -15,6 +16,7 @@ using MindPeeker.Grains.Webhooks.Signing;
 using MindPeeker.Runtime;
 using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Storage;
+using MindPeeker.Runtime.Storage.PostgreSql;
 using Npgsql;
 
 namespace MindPeeker.Benchmarks.WebhookThroughput;
@@ -47,8 +49,8 @@ internal static class WebhookThroughputScenario
             ["Resilience:Bulkheads:MaxConcurrent"] = perEndpoint,
             ["Integrations:Credentials:MasterKeys:1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         });
-        builder.Services.AddLogging();
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+        builder.Services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
         builder.UseSilo(silo =>
         {
             silo.AddGrains(typeof(GrainsAssembly).Assembly);
@@ -77,30 +79,34 @@ internal static class WebhookThroughputScenario
         var events = (int)Math.Max(200, duration.TotalSeconds * 200);
         Console.WriteLine($"webhook-throughput: {Endpoints} endpoints, each event to all of them, {events} events ({events * Endpoints} deliveries), concurrency {concurrency}, {Environment.ProcessorCount} cores");
 
-        await RunOutboxAsync(grains, owner, receiver, (int)Math.Max(50, warmup.TotalSeconds * 100));
-        var outbox = await RunOutboxAsync(grains, owner, receiver, events);
+        var cpu = new DatabaseCpuMeter(db);
+        await RunOutboxAsync(grains, owner, receiver, cpu, (int)Math.Max(50, warmup.TotalSeconds * 100));
+        var outbox = await RunOutboxAsync(grains, owner, receiver, cpu, events);
         await WaitUntilRecordedAsync(db);
-        var drain = await RunDrainAsync(grains, db, owner, receiver, events);
+        var drain = await RunDrainAsync(grains, db, owner, receiver, cpu, events);
         await WaitUntilRecordedAsync(db);
         var signer = host.Services.GetRequiredService<StandardWebhookSigner>();
-        await RunBaselineAsync(signer, WebhookSecret.Parse(secret), receiver.Url, Math.Min(2_000, events * Endpoints), concurrency);
-        var baseline = await RunBaselineAsync(signer, WebhookSecret.Parse(secret), receiver.Url, events * Endpoints, concurrency);
+        await RunBaselineAsync(signer, WebhookSecret.Parse(secret), receiver.Url, cpu, Math.Min(2_000, events * Endpoints), concurrency);
+        var baseline = await RunBaselineAsync(signer, WebhookSecret.Parse(secret), receiver.Url, cpu, events * Endpoints, concurrency);
         var succeeded = await CountAsync(db, "succeeded");
         var total = await CountAsync(db, null);
         await host.StopAsync();
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  outbox + grains: {outbox:N0} deliveries/s (publish and deliver), {drain:N0} deliveries/s (drain a filled outbox); baseline sign + POST: {baseline:N0} deliveries/s; {succeeded}/{total} recorded succeeded"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  outbox + grains: {outbox.PerSecond:N0} deliveries/s (publish and deliver), {drain.PerSecond:N0} deliveries/s (drain a filled outbox); baseline sign + POST: {baseline.PerSecond:N0} deliveries/s; {succeeded}/{total} recorded succeeded"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT webhook-throughput deliveries_per_sec={outbox:0} baseline_per_sec={baseline:0} ratio={outbox / baseline:0.00} drain_deliveries_per_sec={drain:0} drain_ratio={drain / baseline:0.00} endpoints={Endpoints} concurrency={concurrency} all_succeeded={succeeded == total}"));
+            $"  CPU per delivery (this process + PostgreSQL backends): outbox {outbox.CpuMicroseconds:0.0} us ({outbox.DatabaseShare:P0} PostgreSQL), drain {drain.CpuMicroseconds:0.0} us ({drain.DatabaseShare:P0} PostgreSQL), baseline {baseline.CpuMicroseconds:0.0} us"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT webhook-throughput deliveries_per_sec={outbox.PerSecond:0} baseline_per_sec={baseline.PerSecond:0} ratio={outbox.PerSecond / baseline.PerSecond:0.00} drain_deliveries_per_sec={drain.PerSecond:0} drain_ratio={drain.PerSecond / baseline.PerSecond:0.00} cpu_us_per_delivery={outbox.CpuMicroseconds:0.0} drain_cpu_us_per_delivery={drain.CpuMicroseconds:0.0} baseline_cpu_us_per_delivery={baseline.CpuMicroseconds:0.0} cpu_ratio={baseline.CpuMicroseconds / outbox.CpuMicroseconds:0.00} drain_cpu_ratio={baseline.CpuMicroseconds / drain.CpuMicroseconds:0.00} endpoints={Endpoints} concurrency={concurrency} all_succeeded={succeeded == total}"));
         return succeeded == total ? 0 : 1;
     }
 
-    /// <summary>Publishes <paramref name="events"/> events and times until the receiver got every delivery; deliveries per second.</summary>
-    private static async Task<double> RunOutboxAsync(IGrainFactory grains, Guid owner, CountingReceiver receiver, int events)
+    /// <summary>Publishes <paramref name="events"/> events and times until the receiver got every delivery.</summary>
+    private static async Task<PhaseResult> RunOutboxAsync(IGrainFactory grains, Guid owner, CountingReceiver receiver, DatabaseCpuMeter cpu, int events)
     {
         var arrived = receiver.WaitForMoreAsync((long)events * Endpoints);
         var publisher = grains.GetGrain<IWebhookPublisherGrain>(owner);
         var next = -1;
+        var cpuBefore = await cpu.ReadAsync();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Publishers).Select(async _ =>
         {
@@ -111,17 +117,22 @@ internal static class WebhookThroughputScenario
         }));
         var published = watch.Elapsed;
         await arrived.WaitAsync(TimeSpan.FromMinutes(10));
+        var elapsed = watch.Elapsed;
+        var used = await cpu.SinceAsync(cpuBefore);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  outbox: {events} events published in {published.TotalSeconds:0.00} s ({events / published.TotalSeconds:N0}/s), all delivered after {watch.Elapsed.TotalSeconds:0.00} s"));
-        return events * Endpoints / watch.Elapsed.TotalSeconds;
+            $"  outbox: {events} events published in {published.TotalSeconds:0.00} s ({events / published.TotalSeconds:N0}/s), all delivered after {elapsed.TotalSeconds:0.00} s"));
+        return PhaseResult.Of(events * Endpoints, elapsed, used);
     }
 
     /// <summary>
     /// Fills the outbox with <paramref name="events"/> events (the publish statement, no wake-up), then wakes every
-    /// endpoint and times until the receiver got every delivery; deliveries per second.
+    /// endpoint and times until the receiver got every delivery.
     /// </summary>
-    private static async Task<double> RunDrainAsync(IGrainFactory grains, NpgsqlDataSource db, Guid owner, CountingReceiver receiver, int events)
+    private static async Task<PhaseResult> RunDrainAsync(IGrainFactory grains, NpgsqlDataSource db, Guid owner, CountingReceiver receiver, DatabaseCpuMeter cpu, int events)
     {
+        // Counted from before the fill: an endpoint that wakes on its own meanwhile (its reminder, the outbox sweep) may
+        // send some of these early, and the phase must still end when the receiver has every one.
+        var arrived = receiver.WaitForMoreAsync((long)events * Endpoints);
         var endpoints = new HashSet<Guid>();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, Publishers).Select(async _ =>
@@ -135,21 +146,24 @@ internal static class WebhookThroughputScenario
                 }
             }
         }));
-        var arrived = receiver.WaitForMoreAsync((long)events * Endpoints);
+        var cpuBefore = await cpu.ReadAsync();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(endpoints.Select(id => grains.GetGrain<IWebhookEndpointGrain>(id).Poke()));
         await arrived.WaitAsync(TimeSpan.FromMinutes(10));
+        var elapsed = watch.Elapsed;
+        var used = await cpu.SinceAsync(cpuBefore);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  drain: {events * Endpoints} deliveries waiting in the outbox, all delivered after {watch.Elapsed.TotalSeconds:0.00} s"));
-        return events * Endpoints / watch.Elapsed.TotalSeconds;
+            $"  drain: {events * Endpoints} deliveries waiting in the outbox, all delivered after {elapsed.TotalSeconds:0.00} s"));
+        return PhaseResult.Of(events * Endpoints, elapsed, used);
     }
 
-    /// <summary>The baseline: sign each body and POST it with one client, <paramref name="concurrency"/> at a time; deliveries per second.</summary>
-    private static async Task<double> RunBaselineAsync(StandardWebhookSigner signer, WebhookSecret secret, Uri url, int deliveries, int concurrency)
+    /// <summary>The baseline: sign each body and POST it with one client, <paramref name="concurrency"/> at a time.</summary>
+    private static async Task<PhaseResult> RunBaselineAsync(StandardWebhookSigner signer, WebhookSecret secret, Uri url, DatabaseCpuMeter cpu, int deliveries, int concurrency)
     {
         using var client = new HttpClient();
         var json = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         var next = -1;
+        var cpuBefore = await cpu.ReadAsync();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -167,7 +181,8 @@ internal static class WebhookThroughputScenario
                 response.EnsureSuccessStatusCode();
             }
         }));
-        return deliveries / watch.Elapsed.TotalSeconds;
+        var elapsed = watch.Elapsed;
+        return PhaseResult.Of(deliveries, elapsed, await cpu.SinceAsync(cpuBefore));
     }
 
     private static object Data(int i) => new { session_id = new Guid(i, 0, 0, new byte[8]), status = "completed", progress = 100, result_count = 3 };
@@ -197,5 +212,15 @@ internal static class WebhookThroughputScenario
         command.Parameters.AddWithValue($"bench_{id:N}");
         await command.ExecuteNonQueryAsync();
         return id;
+    }
+
+    /// <summary>One phase: deliveries per second, and CPU per delivery of this process plus the database's backends.</summary>
+    private sealed record PhaseResult(double PerSecond, double CpuMicroseconds, double DatabaseShare)
+    {
+        public static PhaseResult Of(long deliveries, TimeSpan elapsed, (TimeSpan Process, TimeSpan Database) cpu)
+        {
+            var total = cpu.Process + cpu.Database;
+            return new(deliveries / elapsed.TotalSeconds, total.TotalMicroseconds / deliveries, total > TimeSpan.Zero ? cpu.Database / total : 0);
+        }
     }
 }

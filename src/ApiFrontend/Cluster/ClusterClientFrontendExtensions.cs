@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using MindPeeker.ApiFrontend.Health;
 using MindPeeker.Grains.Abstractions.Sessions;
 using MindPeeker.Runtime.Hosting;
-using Npgsql;
+using MindPeeker.Runtime.Storage.PostgreSql;
 
 namespace MindPeeker.ApiFrontend.Cluster;
 
@@ -24,7 +24,7 @@ internal static class ClusterClientFrontendExtensions
                 "(set it with the environment variable ConnectionStrings__MindPeeker)."]);
         }
 
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(connectionString));
         builder.Services.AddClusterClient(builder.Configuration, [typeof(ISessionGrain).Assembly]);
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
         return builder;

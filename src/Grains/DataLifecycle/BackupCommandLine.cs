@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MindPeeker.Grains.Abstractions.DataLifecycle;
+using MindPeeker.Runtime.Storage.PostgreSql;
 using Npgsql;
 
 namespace MindPeeker.Grains.DataLifecycle;
@@ -48,7 +49,7 @@ public static class BackupCommandLine
             return 2;
         }
 
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(connectionString));
         builder.Services.AddBackups();
         using var host = builder.Build();
         try

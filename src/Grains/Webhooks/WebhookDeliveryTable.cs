@@ -9,6 +9,16 @@ internal static class WebhookDeliveryTable
 {
     internal const string Columns = "id, event_id, event_type, status, attempts, last_status_code, last_error, next_attempt_at, created_at";
 
+    private static readonly string RecordSucceededOnly = RecordSucceeded(now: "$1", ids: "$2", attempts: "$3", codes: "$4");
+
+    private static readonly string RecordSucceededAndClaimDue =
+        "WITH recorded AS (" + RecordSucceeded(now: "$2", ids: "$6", attempts: "$7", codes: "$8") + " AND d.endpoint_id = $1) "
+        + "UPDATE webhook_deliveries d SET leased_until = $5 FROM ("
+        + "SELECT id FROM webhook_deliveries WHERE endpoint_id = $1 AND status = 'pending' AND next_attempt_at <= $2 "
+        + "AND (leased_until IS NULL OR leased_until <= $2) AND NOT (id = ANY($3)) "
+        + "ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED) c, webhook_events e "
+        + "WHERE d.id = c.id AND e.id = d.event_id RETURNING d.id, d.event_id, d.event_type, d.attempts, e.body";
+
     /// <summary>Newest first, optionally of one status; the cursor is the last delivery of the previous page.</summary>
     public static async Task<WebhookDeliveryPage> ListAsync(NpgsqlDataSource db, Guid endpointId, int limit, Guid? startingAfter, string? status)
     {
@@ -40,24 +50,25 @@ internal static class WebhookDeliveryTable
     }
 
     /// <summary>
-    /// Claims up to <paramref name="limit"/> pending deliveries due by <paramref name="now"/>, earliest first, skipping
-    /// those in flight: their next attempt moves to <paramref name="leaseUntil"/>, so no other activation (a successor
-    /// on another silo, or one that overlapped a deactivation) sends them meanwhile; an attempt whose outcome is never
-    /// written (the silo died) is due again when the lease ends.
+    /// Claims up to <paramref name="limit"/> pending deliveries due by <paramref name="now"/> and not leased, earliest
+    /// first, skipping those in flight: each is leased until <paramref name="leaseUntil"/>, so no other activation (a
+    /// successor on another silo, or one that overlapped a deactivation) sends them meanwhile; an attempt whose outcome
+    /// is never written (the silo died) is due again when the lease ends. The lease column is in no index, so the claim
+    /// is a HOT update (migration 0015). The same statement first records <paramref name="succeeded"/> (as
+    /// <see cref="RecordSucceededAsync"/> does, stamped <paramref name="now"/>): the pump's write and its next claim are
+    /// one round trip. Those deliveries must be in <paramref name="inFlight"/>, so the claim never reads them.
     /// </summary>
     public static async Task<List<DueDelivery>> ClaimDueAsync(
-        NpgsqlDataSource db, Guid endpointId, DateTimeOffset now, DateTimeOffset leaseUntil, int limit, Guid[] inFlight)
+        NpgsqlDataSource db, Guid endpointId, DateTimeOffset now, DateTimeOffset leaseUntil, int limit, Guid[] inFlight,
+        IReadOnlyList<SucceededAttempt> succeeded)
     {
-        await using var command = db.CreateCommand(
-            "UPDATE webhook_deliveries d SET next_attempt_at = $5 FROM ("
-            + "SELECT id FROM webhook_deliveries WHERE endpoint_id = $1 AND status = 'pending' AND next_attempt_at <= $2 AND NOT (id = ANY($3)) "
-            + "ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED) c, webhook_events e "
-            + "WHERE d.id = c.id AND e.id = d.event_id RETURNING d.id, d.event_id, d.event_type, d.attempts, e.body");
+        await using var command = db.CreateCommand(RecordSucceededAndClaimDue);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = endpointId });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = inFlight });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = leaseUntil });
+        AddSucceeded(command.Parameters, succeeded);
         await using var reader = await command.ExecuteReaderAsync();
         var due = new List<DueDelivery>(limit);
         while (await reader.ReadAsync())
@@ -68,11 +79,11 @@ internal static class WebhookDeliveryTable
         return due;
     }
 
-    /// <summary>When the earliest pending delivery not in flight is due; null when there is none.</summary>
+    /// <summary>When the earliest pending delivery not in flight is due (or its lease ends, if later); null when there is none.</summary>
     public static async Task<DateTimeOffset?> NextDueAsync(NpgsqlDataSource db, Guid endpointId, Guid[] inFlight)
     {
         await using var command = db.CreateCommand(
-            "SELECT min(next_attempt_at) FROM webhook_deliveries WHERE endpoint_id = $1 AND status = 'pending' AND NOT (id = ANY($2))");
+            "SELECT min(greatest(next_attempt_at, leased_until)) FROM webhook_deliveries WHERE endpoint_id = $1 AND status = 'pending' AND NOT (id = ANY($2))");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = endpointId });
         command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = inFlight });
         return await command.ExecuteScalarAsync() is DateTime utc ? new DateTimeOffset(utc, TimeSpan.Zero) : null;
@@ -87,7 +98,7 @@ internal static class WebhookDeliveryTable
         NpgsqlDataSource db, Guid deliveryId, string status, int attempts, int? statusCode, string? error, DateTimeOffset? nextAttemptAt, DateTimeOffset now)
     {
         await using var command = db.CreateCommand(
-            "UPDATE webhook_deliveries SET status = $2, attempts = $3, last_status_code = $4, last_error = $5, next_attempt_at = $6, updated_at = $7 "
+            "UPDATE webhook_deliveries SET status = $2, attempts = $3, last_status_code = $4, last_error = $5, next_attempt_at = $6, leased_until = NULL, updated_at = $7 "
             + "WHERE id = $1 AND status = 'pending'");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = deliveryId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = status });
@@ -105,14 +116,9 @@ internal static class WebhookDeliveryTable
     /// </summary>
     public static async Task RecordSucceededAsync(NpgsqlDataSource db, IReadOnlyList<SucceededAttempt> attempts, DateTimeOffset now)
     {
-        await using var command = db.CreateCommand(
-            "UPDATE webhook_deliveries d SET status = 'succeeded', attempts = u.attempts, last_status_code = u.code, last_error = NULL, "
-            + "next_attempt_at = NULL, updated_at = $4 FROM unnest($1::uuid[], $2::int[], $3::int[]) AS u(id, attempts, code) "
-            + "WHERE d.id = u.id AND d.status = 'pending'");
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. attempts.Select(a => a.DeliveryId)] });
-        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. attempts.Select(a => a.Attempts)] });
-        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. attempts.Select(a => a.StatusCode)] });
+        await using var command = db.CreateCommand(RecordSucceededOnly);
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        AddSucceeded(command.Parameters, attempts);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -120,7 +126,7 @@ internal static class WebhookDeliveryTable
     public static async Task PostponeAsync(NpgsqlDataSource db, Guid deliveryId, DateTimeOffset nextAttemptAt, string reason, DateTimeOffset now)
     {
         await using var command = db.CreateCommand(
-            "UPDATE webhook_deliveries SET next_attempt_at = $2, last_error = $3, updated_at = $4 WHERE id = $1 AND status = 'pending'");
+            "UPDATE webhook_deliveries SET next_attempt_at = $2, leased_until = NULL, last_error = $3, updated_at = $4 WHERE id = $1 AND status = 'pending'");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = deliveryId });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = nextAttemptAt });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = reason });
@@ -132,7 +138,7 @@ internal static class WebhookDeliveryTable
     public static async Task GiveUpPendingAsync(NpgsqlDataSource db, Guid endpointId, string reason, DateTimeOffset now)
     {
         await using var command = db.CreateCommand(
-            "UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = coalesce(last_error, $2), updated_at = $3 "
+            "UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, leased_until = NULL, last_error = coalesce(last_error, $2), updated_at = $3 "
             + "WHERE endpoint_id = $1 AND status = 'pending'");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = endpointId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = reason });
@@ -147,12 +153,26 @@ internal static class WebhookDeliveryTable
     public static async Task<int> RearmAsync(NpgsqlDataSource db, Guid endpointId, Guid? deliveryId, DateTimeOffset? since, DateTimeOffset now)
     {
         await using var command = db.CreateCommand(
-            "UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $4, updated_at = $4 WHERE endpoint_id = $1 AND "
+            "UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $4, leased_until = NULL, updated_at = $4 WHERE endpoint_id = $1 AND "
             + "(($2::uuid IS NOT NULL AND id = $2) OR ($2::uuid IS NULL AND status IN ('failed', 'dead') AND created_at >= $3))");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = endpointId });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)deliveryId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)since ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The update that marks succeeded attempts, with the given parameter names; only deliveries still pending change.</summary>
+    private static string RecordSucceeded(string now, string ids, string attempts, string codes) =>
+        "UPDATE webhook_deliveries d SET status = 'succeeded', attempts = u.attempts, last_status_code = u.code, last_error = NULL, "
+        + $"next_attempt_at = NULL, leased_until = NULL, updated_at = {now} FROM unnest({ids}::uuid[], {attempts}::int[], {codes}::int[]) AS u(id, attempts, code) "
+        + "WHERE d.id = u.id AND d.status = 'pending'";
+
+    /// <summary>Adds the three arrays <see cref="RecordSucceeded"/> reads, in its order: delivery ids, attempt counts, status codes.</summary>
+    private static void AddSucceeded(NpgsqlParameterCollection parameters, IReadOnlyList<SucceededAttempt> attempts)
+    {
+        parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. attempts.Select(a => a.DeliveryId)] });
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. attempts.Select(a => a.Attempts)] });
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. attempts.Select(a => a.StatusCode)] });
     }
 }

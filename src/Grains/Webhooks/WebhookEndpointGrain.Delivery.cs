@@ -92,15 +92,7 @@ internal sealed partial class WebhookEndpointGrain
 
                 if (_running + _claimed.Count < concurrency)
                 {
-                    await FlushSucceededAsync();
-                    var now = time.GetUtcNow();
-                    var lease = (options.Value.RequestTimeout * PrefetchRounds) + DeliveryLeaseMargin;
-                    var room = (concurrency * PrefetchRounds) - _running - _claimed.Count;
-                    foreach (var delivery in await WebhookDeliveryTable.ClaimDueAsync(db, Id, now, now + lease, room, [.. _inFlight]))
-                    {
-                        _inFlight.Add(delivery.Id);
-                        _claimed.Enqueue(delivery);
-                    }
+                    await RecordSucceededAndClaimAsync((concurrency * PrefetchRounds) - _running - _claimed.Count);
                 }
 
                 var started = 0;
@@ -228,23 +220,65 @@ internal sealed partial class WebhookEndpointGrain
         {
             var now = time.GetUtcNow();
             await WebhookDeliveryTable.RecordSucceededAsync(db, batch, now);
-            foreach (var attempt in batch)
-            {
-                WebhooksLog.AttemptRecorded(logger, Id, attempt.DeliveryId, attempt.Attempts, WebhookDeliveryStatus.Succeeded, attempt.StatusCode, null, null);
-            }
-
-            if (_row is { FailingSince: not null } row)
-            {
-                _row = row with { FailingSince = null };
-                await WebhookEndpointTable.UpdateAsync(db, _row, now);
-            }
+            await AfterSucceededRecordedAsync(batch, now);
         }
         finally
         {
-            foreach (var attempt in batch)
+            ForgetInFlight(batch);
+        }
+    }
+
+    /// <summary>
+    /// Writes the successes since the last turn and leases up to <paramref name="room"/> due deliveries in one statement,
+    /// queueing them to start; a failed write leaves the successes pending, so they are sent again.
+    /// </summary>
+    private async Task RecordSucceededAndClaimAsync(int room)
+    {
+        var batch = _succeeded.ToArray();
+        _succeeded.Clear();
+        try
+        {
+            var now = time.GetUtcNow();
+            var lease = (options.Value.RequestTimeout * PrefetchRounds) + DeliveryLeaseMargin;
+            foreach (var delivery in await WebhookDeliveryTable.ClaimDueAsync(db, Id, now, now + lease, room, [.. _inFlight], batch))
             {
-                _inFlight.Remove(attempt.DeliveryId);
+                _inFlight.Add(delivery.Id);
+                _claimed.Enqueue(delivery);
             }
+
+            await AfterSucceededRecordedAsync(batch, now);
+        }
+        finally
+        {
+            ForgetInFlight(batch);
+        }
+    }
+
+    /// <summary>Logs written successes and, if the endpoint was failing, records that it no longer is.</summary>
+    private async Task AfterSucceededRecordedAsync(SucceededAttempt[] batch, DateTimeOffset now)
+    {
+        if (batch.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var attempt in batch)
+        {
+            WebhooksLog.AttemptRecorded(logger, Id, attempt.DeliveryId, attempt.Attempts, WebhookDeliveryStatus.Succeeded, attempt.StatusCode, null, null);
+        }
+
+        if (_row is { FailingSince: not null } row)
+        {
+            _row = row with { FailingSince = null };
+            await WebhookEndpointTable.UpdateAsync(db, _row, now);
+        }
+    }
+
+    private void ForgetInFlight(SucceededAttempt[] batch)
+    {
+        foreach (var attempt in batch)
+        {
+            _inFlight.Remove(attempt.DeliveryId);
         }
     }
 

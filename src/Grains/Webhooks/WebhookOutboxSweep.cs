@@ -16,7 +16,7 @@ namespace MindPeeker.Grains.Webhooks;
 internal sealed class WebhookOutboxSweep(
     NpgsqlDataSource db, IGrainFactory grains, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookOutboxSweep> logger) : BackgroundService
 {
-    private const string Overdue = "SELECT DISTINCT endpoint_id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at < $1";
+    private const string Overdue = "SELECT DISTINCT endpoint_id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at < $1 AND (leased_until IS NULL OR leased_until < $1)";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -29,7 +29,7 @@ public static class PostgreSqlSiloBuilderExtensions
         var registration = new PostgreSqlGrainStorageRegistration(name);
         services.AddSingleton(registration);
         services.AddKeyedSingleton(registration, (sp, _) =>
-            new NpgsqlDataSourceBuilder(Options(sp, name).ConnectionString)
+            PostgreSqlDataSources.CreateBuilder(Options(sp, name).ConnectionString)
                 .UseLoggerFactory(sp.GetService<ILoggerFactory>())
                 .Build());
         services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) =>

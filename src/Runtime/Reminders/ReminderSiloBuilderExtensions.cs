@@ -27,7 +27,7 @@ public static class ReminderSiloBuilderExtensions
             .Configure(configure)
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "The reminder table needs a PostgreSQL connection string (PostgreSqlReminderTableOptions.ConnectionString).");
         builder.Services.TryAddKeyedSingleton(OwnDataSourceKey, (sp, _) =>
-            new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<PostgreSqlReminderTableOptions>>().Value.ConnectionString)
+            PostgreSqlDataSources.CreateBuilder(sp.GetRequiredService<IOptions<PostgreSqlReminderTableOptions>>().Value.ConnectionString)
                 .UseLoggerFactory(sp.GetService<ILoggerFactory>())
                 .Build());
         return AddReminderService(builder, sp => sp.GetRequiredKeyedService<NpgsqlDataSource>(OwnDataSourceKey));

@@ -7,8 +7,8 @@ using MindPeeker.Cluster.TestSilo.Grains;
 using MindPeeker.Runtime;
 using MindPeeker.Runtime.Cluster;
 using MindPeeker.Runtime.Hosting;
+using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
-using Npgsql;
 
 namespace MindPeeker.Cluster.Tests.Harness;
 
@@ -57,7 +57,7 @@ internal sealed class ClusterUnderTest(PostgreSqlTestDatabase database) : IAsync
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Cluster:ClusterId"] = ClusterId });
         builder.Services.AddLogging();
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+        builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
         builder.Services.AddClusterClient(builder.Configuration, [typeof(TestSiloProtocol).Assembly]);
         var host = builder.Build();
         _clients.Add(host);

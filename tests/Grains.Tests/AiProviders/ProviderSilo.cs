@@ -13,9 +13,9 @@ using MindPeeker.Grains.Resilience;
 using MindPeeker.Runtime;
 using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Storage;
+using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
 using MindPeeker.TestSupport.OpenAiFake;
-using Npgsql;
 
 namespace MindPeeker.Grains.Tests.AiProviders;
 
@@ -84,7 +84,7 @@ internal sealed class ProviderSilo : IAsyncDisposable
                 builder.AddGrains(typeof(GrainsAssembly).Assembly);
                 builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString);
                 builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
                 builder.AddCircuitBreakers();
                 builder.Services.AddAnalysis();
                 builder.Services.AddSingleton<ILoggerProvider>(logs);

@@ -6,8 +6,8 @@ using MindPeeker.Grains.Identity;
 using MindPeeker.Grains.Persistence;
 using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Storage;
+using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
-using Npgsql;
 
 namespace MindPeeker.Grains.Tests.DataLifecycle;
 
@@ -76,7 +76,7 @@ public sealed class BackupScheduleTests : IAsyncLifetime
                 builder.AddGrains(typeof(GrainsAssembly).Assembly);
                 builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = _database.ConnectionString);
                 builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(_database.ConnectionString));
+                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(_database.ConnectionString));
                 builder.Services.AddIdentityGrains();
                 builder.Services.AddDataLifecycle();
             },

@@ -14,8 +14,8 @@ using MindPeeker.Grains.Tests.Sessions;
 using MindPeeker.Runtime;
 using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Storage;
+using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
-using Npgsql;
 
 namespace MindPeeker.Grains.Tests.DataLifecycle;
 
@@ -55,7 +55,7 @@ internal sealed class ErasureCacheSilo : IAsyncDisposable
                 builder.AddGrains(typeof(GrainsAssembly).Assembly);
                 builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString);
                 builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
                 builder.Services.AddAnalysis();
                 builder.Services.AddIdentityGrains();
                 builder.AddSessionUpdateNotifier();

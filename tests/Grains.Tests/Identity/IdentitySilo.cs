@@ -4,8 +4,8 @@ using MindPeeker.Grains.Persistence;
 using MindPeeker.Runtime;
 using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Storage;
+using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
-using Npgsql;
 
 namespace MindPeeker.Grains.Tests.Identity;
 
@@ -27,7 +27,7 @@ internal sealed class IdentitySilo : IAsyncDisposable
                 builder.AddGrains(typeof(GrainsAssembly).Assembly);
                 builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString);
                 builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
                 builder.Services.AddIdentityGrains();
             },
             time,

@@ -6,8 +6,8 @@ using MindPeeker.Runtime;
 using MindPeeker.Runtime.Cluster;
 using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Storage;
+using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
-using Npgsql;
 
 namespace MindPeeker.Grains.Tests.Resilience;
 
@@ -48,7 +48,7 @@ internal sealed class BreakerSilo : IAsyncDisposable
 
                 builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString);
                 builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
                 builder.AddCircuitBreakers();
             },
             time,

@@ -9,8 +9,8 @@ using MindPeeker.Grains.Sessions;
 using MindPeeker.Runtime;
 using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Storage;
+using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
-using Npgsql;
 
 namespace MindPeeker.Grains.Tests.Sessions;
 
@@ -49,7 +49,7 @@ internal sealed class SessionSilo : IAsyncDisposable
                 builder.AddGrains(typeof(GrainsAssembly).Assembly);
                 builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString);
                 builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
                 builder.Services.AddAnalysis();
                 builder.AddSessionUpdateNotifier();
                 builder.AddSessions();

@@ -14,6 +14,7 @@ using MindPeeker.Grains.Webhooks;
 using MindPeeker.Runtime;
 using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Storage;
+using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
 using Npgsql;
 
@@ -229,7 +230,7 @@ public sealed class SessionWebhookOutboxTests : IAsyncLifetime
                 builder.AddGrains(typeof(GrainsAssembly).Assembly);
                 builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = _database.ConnectionString);
                 builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(_database.ConnectionString));
+                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(_database.ConnectionString));
                 builder.Services.AddIdentityGrains();
                 builder.Services.AddAnalysis();
                 builder.AddSessionUpdateNotifier();

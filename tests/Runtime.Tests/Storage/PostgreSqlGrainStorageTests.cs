@@ -20,7 +20,7 @@ public sealed class PostgreSqlGrainStorageTests(PostgreSqlTestDatabase database)
         var grain = NewGrainId();
         await Storage.WriteStateAsync("cart", grain, new GrainState<CartState>(new CartState { Owner = "durable" }));
 
-        await using var otherPool = NpgsqlDataSource.Create(database.ConnectionString);
+        await using var otherPool = PostgreSqlDataSources.Create(database.ConnectionString);
         var read = new GrainState<CartState>();
         await new PostgreSqlGrainStorage(otherPool, "contract-tests").ReadStateAsync("cart", grain, read);
 

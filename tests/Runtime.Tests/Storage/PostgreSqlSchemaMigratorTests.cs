@@ -1,6 +1,5 @@
 using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
-using Npgsql;
 
 namespace MindPeeker.Runtime.Tests.Storage;
 
@@ -51,7 +50,7 @@ public sealed class PostgreSqlSchemaMigratorTests
     public async Task Concurrent_migrators_on_a_fresh_database_all_succeed_and_apply_once()
     {
         await using var database = await PostgreSqlTestDatabase.CreateAsync();
-        var pools = Enumerable.Range(0, 8).Select(_ => NpgsqlDataSource.Create(database.ConnectionString)).ToArray();
+        var pools = Enumerable.Range(0, 8).Select(_ => PostgreSqlDataSources.Create(database.ConnectionString)).ToArray();
         try
         {
             var runs = pools.Select(pool => Task.Run(() =>
@@ -121,7 +120,7 @@ public sealed class PostgreSqlSchemaMigratorTests
     public async Task An_unreachable_server_fails_naming_host_port_and_database_but_not_the_password()
     {
         var connectionString = $"Host=127.0.0.1;Port=1;Database=orders_db;Username=silo;Password={Secret};Timeout=5";
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var dataSource = PostgreSqlDataSources.Create(connectionString);
 
         var migrate = () => new PostgreSqlSchemaMigrator(dataSource, [PostgreSqlGrainStorage.Migrations]).MigrateAsync();
 
@@ -139,7 +138,7 @@ public sealed class PostgreSqlSchemaMigratorTests
             b.Username = "no_such_role";
             b.Password = Secret;
         });
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var dataSource = PostgreSqlDataSources.Create(connectionString);
 
         var migrate = () => new PostgreSqlSchemaMigrator(dataSource, [PostgreSqlGrainStorage.Migrations]).MigrateAsync();
 
