@@ -8,4 +8,12 @@ namespace MindPeeker.Runtime.Messaging;
 public interface IInboundMessageHandler
 {
     void OnMessage(Message message, IMessageConnection connection);
+
+    /// <summary>
+    /// Whether what this handler sends while the reader loop hands it the messages of one read may leave in one socket
+    /// write at the end of that read (its flushes held back meanwhile), rather than each send being flushed at once.
+    /// Worth it for a handler that answers on the reader loop but not instantly, such as grain calls run inline.
+    /// Default false.
+    /// </summary>
+    bool HoldsFlushesPerRead => false;
 }

@@ -54,6 +54,7 @@ internal sealed partial class MessageConnection
                 var result = await _input.ReadAsync().ConfigureAwait(false);
                 var buffer = result.Buffer;
                 ResponseBatch? responses = null;
+                var holding = _handler.HoldsFlushesPerRead && FlushHold.Begin();
                 try
                 {
                     while (MessageCodec.TryRead(ref buffer, _options.MaxFrameBytes, out var message))
@@ -67,6 +68,11 @@ internal sealed partial class MessageConnection
                     if (responses is not null)
                     {
                         _pending.Deliver(responses);
+                    }
+
+                    if (holding)
+                    {
+                        FlushHold.End();
                     }
                 }
 

@@ -57,7 +57,8 @@ internal sealed partial class MessageConnection : IMessageConnection, IAsyncDisp
             minimumSegmentSize: 16 * 1024,
             writerScheduler: PipeScheduler.Inline,
             useSynchronizationContext: false));
-        _pending = new PendingRequestTable(timeProvider, options.DeadlineScanInterval, () => Describe(), CheckDrained);
+        // The deadline scan also flushes frames a thread held back and then got stuck in user code with (see FlushHold).
+        _pending = new PendingRequestTable(timeProvider, options.DeadlineScanInterval, () => Describe(), CheckDrained, FlushHeldFrames);
         _sendPump = SendPumpAsync();
     }
 

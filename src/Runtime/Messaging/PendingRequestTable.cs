@@ -18,9 +18,11 @@ internal sealed class PendingRequestTable : IDisposable
     private readonly ITimer _deadlineScan;
     private readonly List<ResponseBatch> _delivering = [];
     private readonly Action<ResponseBatch> _batchTaken;
+    private readonly Action? _onScan;
 
-    public PendingRequestTable(TimeProvider timeProvider, TimeSpan scanInterval, Func<string> describeRemote, Action onRemoved)
+    public PendingRequestTable(TimeProvider timeProvider, TimeSpan scanInterval, Func<string> describeRemote, Action onRemoved, Action? onScan = null)
     {
+        _onScan = onScan;
         _timeProvider = timeProvider;
         _describeRemote = describeRemote;
         _onRemoved = onRemoved;
@@ -81,7 +83,7 @@ internal sealed class PendingRequestTable : IDisposable
             _delivering.Add(batch);
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(batch, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(batch, preferLocal: true);
     }
 
     public void Cancel(long id, CancellationToken cancellationToken)
@@ -127,6 +129,7 @@ internal sealed class PendingRequestTable : IDisposable
 
     private void ExpireOverdue()
     {
+        _onScan?.Invoke();
         lock (_delivering)
         {
             foreach (var batch in _delivering)

@@ -45,22 +45,34 @@ internal sealed class ResponseBatch(Action<ResponseBatch> allTaken) : IThreadPoo
 
     void IThreadPoolWorkItem.Execute()
     {
-        while (true)
+        // The callers resumed here send their next requests in one write per connection.
+        var holding = FlushHold.Begin();
+        try
         {
-            var index = Interlocked.Increment(ref _next) - 1;
-            if (index >= _count)
+            while (true)
             {
-                return;
-            }
+                var index = Interlocked.Increment(ref _next) - 1;
+                if (index >= _count)
+                {
+                    return;
+                }
 
-            if (index == _count - 1)
+                if (index == _count - 1)
+                {
+                    allTaken(this);
+                }
+
+                var (handler, response) = _items[index];
+                _items[index] = default;
+                handler.OnResponse(response);
+            }
+        }
+        finally
+        {
+            if (holding)
             {
-                allTaken(this);
+                FlushHold.End();
             }
-
-            var (handler, response) = _items[index];
-            _items[index] = default;
-            handler.OnResponse(response);
         }
     }
 }

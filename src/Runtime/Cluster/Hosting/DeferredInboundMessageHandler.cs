@@ -12,6 +12,8 @@ internal sealed class DeferredInboundMessageHandler : IInboundMessageHandler
 
     public void Attach(IInboundMessageHandler target) => Volatile.Write(ref _target, target);
 
+    public bool HoldsFlushesPerRead => Volatile.Read(ref _target)?.HoldsFlushesPerRead ?? false;
+
     public void OnMessage(Message message, IMessageConnection connection)
     {
         if (Volatile.Read(ref _target) is { } target)

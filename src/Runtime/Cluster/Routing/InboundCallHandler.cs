@@ -24,6 +24,9 @@ internal sealed class InboundCallHandler(
     Func<SiloRuntimeReport>? statistics = null,
     SiloControlHandlers? control = null) : IInboundMessageHandler
 {
+    /// <summary>Responses of calls that finish inline leave together at the end of each read.</summary>
+    public bool HoldsFlushesPerRead => true;
+
     public void OnMessage(Message message, IMessageConnection connection)
     {
         if (message.Kind is not (MessageKind.Request or MessageKind.OneWay))
