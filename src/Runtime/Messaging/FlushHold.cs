@@ -48,7 +48,7 @@ internal static class FlushHold
         t_held = null;
         foreach (var connection in held)
         {
-            connection.FlushHeldFrames();
+            HeldFlushScheduler.FlushThenSend(connection);
         }
 
         held.Clear();

@@ -55,6 +55,7 @@ internal sealed partial class MessageConnection : IMessageConnection, IAsyncDisp
             pauseWriterThreshold: options.PauseWriterThresholdBytes,
             resumeWriterThreshold: options.PauseWriterThresholdBytes / 2,
             minimumSegmentSize: 16 * 1024,
+            readerScheduler: handler.HoldsFlushesPerRead ? HeldFlushScheduler.Instance : PipeScheduler.ThreadPool,
             writerScheduler: PipeScheduler.Inline,
             useSynchronizationContext: false));
         // The deadline scan also flushes frames a thread held back and then got stuck in user code with (see FlushHold).
