@@ -37,6 +37,12 @@ public abstract class GrainRequest
     /// <summary>Waits for the request to finish (it must have been dispatched) and returns the JSON result, or the exception.</summary>
     internal abstract Task<(byte[]? Result, Exception? Error)> WaitForJsonResultAsync(JsonSerializerOptions options);
 
+    /// <summary>
+    /// Like <see cref="WaitForJsonResultAsync"/> when the request has already finished (true), without allocating a
+    /// task; false while it is still running. Only for the request's one awaiter.
+    /// </summary>
+    internal abstract bool TryGetJsonResult(JsonSerializerOptions options, out byte[]? result, out Exception? error);
+
     internal Dictionary<string, object>? RequestContextData { get; set; }
 
     /// <summary>The caller's span of this call while it is outstanding (tracing on only).</summary>
@@ -60,8 +66,10 @@ public abstract class GrainRequest
     internal abstract bool IsCompleted { get; }
 
     /// <summary>
-    /// For a request that arrived over the wire (its only awaiter is the runtime's response writer): the awaiter runs
-    /// inline where the grain method completes instead of on another thread-pool turn. Call before dispatching.
+    /// The awaiter runs inline where the request completes instead of on another thread-pool turn (an awaiter that
+    /// captured a scheduler, such as a calling grain's, is still sent there). For a request that arrived over the wire
+    /// (its only awaiter is the runtime's response writer; call before dispatching), and for a remote call's response
+    /// delivered off the reader loop (call right before completing it).
     /// </summary>
     internal abstract void ContinueInline();
 

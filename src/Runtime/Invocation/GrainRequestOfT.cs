@@ -63,6 +63,28 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
         }
     }
 
+    internal override bool TryGetJsonResult(JsonSerializerOptions options, out byte[]? result, out Exception? error)
+    {
+        var token = _completion.Version;
+        result = null;
+        error = null;
+        if (_completion.GetStatus(token) == ValueTaskSourceStatus.Pending)
+        {
+            return false;
+        }
+
+        try
+        {
+            result = JsonSerializer.SerializeToUtf8Bytes(_completion.GetResult(token), options);
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+        }
+
+        return true;
+    }
+
     private void TrySucceed(TResult result)
     {
         if (Interlocked.Exchange(ref _completed, 1) == 0)

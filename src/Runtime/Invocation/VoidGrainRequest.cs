@@ -56,6 +56,28 @@ public abstract class VoidGrainRequest : GrainRequest, IValueTaskSource
         }
     }
 
+    internal override bool TryGetJsonResult(JsonSerializerOptions options, out byte[]? result, out Exception? error)
+    {
+        var token = _completion.Version;
+        result = null;
+        error = null;
+        if (_completion.GetStatus(token) == ValueTaskSourceStatus.Pending)
+        {
+            return false;
+        }
+
+        try
+        {
+            _completion.GetResult(token);
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+        }
+
+        return true;
+    }
+
     private void TrySucceed()
     {
         if (Interlocked.Exchange(ref _completed, 1) == 0)

@@ -53,16 +53,27 @@ internal sealed partial class MessageConnection
             {
                 var result = await _input.ReadAsync().ConfigureAwait(false);
                 var buffer = result.Buffer;
+                ResponseBatch? responses = null;
+                var holding = _handler.HoldsFlushesPerRead && FlushHold.Begin();
                 try
                 {
                     while (MessageCodec.TryRead(ref buffer, _options.MaxFrameBytes, out var message))
                     {
-                        Dispatch(message);
+                        Dispatch(message, ref responses);
                     }
                 }
                 finally
                 {
                     _input.AdvanceTo(buffer.Start, buffer.End);
+                    if (responses is not null)
+                    {
+                        _pending.Deliver(responses);
+                    }
+
+                    if (holding)
+                    {
+                        FlushHold.End();
+                    }
                 }
 
                 if (result.IsCompleted || result.IsCanceled)
@@ -88,12 +99,12 @@ internal sealed partial class MessageConnection
         Abort(reason);
     }
 
-    private void Dispatch(Message message)
+    private void Dispatch(Message message, ref ResponseBatch? responses)
     {
         switch (message.Kind)
         {
             case MessageKind.Response:
-                if (!_pending.TryComplete(message))
+                if (!_pending.TryComplete(message, ref responses))
                 {
                     MessagingLog.LateResponseDropped(_logger, message.Id, Describe());
                 }

@@ -34,6 +34,12 @@ internal sealed partial class MessageConnection
                     return ValueTask.FromException(exception);
                 }
 
+                if (FlushHold.IsActive && _output.Writer.UnflushedBytes < _options.PauseWriterThresholdBytes / 2)
+                {
+                    FlushHold.Add(this);
+                    return default;
+                }
+
                 var flush = _output.Writer.FlushAsync(CancellationToken.None);
                 if (flush.IsCompletedSuccessfully)
                 {
@@ -48,6 +54,54 @@ internal sealed partial class MessageConnection
         }
 
         return WriteAfterResumeAsync(paused, message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Flushes frames written but not flushed yet (see <see cref="FlushHold"/>); after the pending flush when senders are
+    /// waiting for back-pressure. A closed connection drops them: its requests fail through <see cref="Abort"/>.
+    /// </summary>
+    internal void FlushHeldFrames()
+    {
+        var flush = FlushUnflushedAsync();
+        if (!flush.IsCompletedSuccessfully)
+        {
+            _ = ObserveAsync(flush, MessageKind.Response);
+        }
+    }
+
+    private ValueTask FlushUnflushedAsync()
+    {
+        Task<FlushResult> paused;
+        lock (_writeGate)
+        {
+            if (_paused is null || _paused.IsCompleted)
+            {
+                _paused = null;
+                if (_outputCompleted || Volatile.Read(ref _isClosed) != 0 || _output.Writer.UnflushedBytes == 0)
+                {
+                    return default;
+                }
+
+                var flush = _output.Writer.FlushAsync(CancellationToken.None);
+                if (flush.IsCompletedSuccessfully)
+                {
+                    return default;
+                }
+
+                _paused = flush.AsTask();
+                return AwaitOwnFlushAsync(_paused, MessageKind.Response, CancellationToken.None);
+            }
+
+            paused = _paused;
+        }
+
+        return FlushAfterResumeAsync(paused);
+    }
+
+    private async ValueTask FlushAfterResumeAsync(Task<FlushResult> paused)
+    {
+        await paused.ConfigureAwait(false);
+        await FlushUnflushedAsync().ConfigureAwait(false);
     }
 
     private async ValueTask AwaitOwnFlushAsync(Task<FlushResult> flush, MessageKind kind, CancellationToken cancellationToken)

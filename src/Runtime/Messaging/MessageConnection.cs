@@ -55,9 +55,11 @@ internal sealed partial class MessageConnection : IMessageConnection, IAsyncDisp
             pauseWriterThreshold: options.PauseWriterThresholdBytes,
             resumeWriterThreshold: options.PauseWriterThresholdBytes / 2,
             minimumSegmentSize: 16 * 1024,
+            readerScheduler: handler.HoldsFlushesPerRead ? HeldFlushScheduler.Instance : PipeScheduler.ThreadPool,
             writerScheduler: PipeScheduler.Inline,
             useSynchronizationContext: false));
-        _pending = new PendingRequestTable(timeProvider, options.DeadlineScanInterval, () => Describe(), CheckDrained);
+        // The deadline scan also flushes frames a thread held back and then got stuck in user code with (see FlushHold).
+        _pending = new PendingRequestTable(timeProvider, options.DeadlineScanInterval, () => Describe(), CheckDrained, FlushHeldFrames);
         _sendPump = SendPumpAsync();
     }
 
@@ -120,6 +122,36 @@ internal sealed partial class MessageConnection : IMessageConnection, IAsyncDisp
         }
 
         return await pending.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends a request (assigns <see cref="Message.Id"/>) whose outcome goes to <paramref name="handler"/> instead of a
+    /// task: the response off the reader loop, batched with the others read at the same time (<see cref="ResponseBatch"/>);
+    /// a timeout, a closed connection or a failed send through <see cref="IResponseHandler.OnFailure"/>, possibly before
+    /// this returns. Saves the awaits of <see cref="SendRequestAsync"/> on the grain-call path; back-pressure as there.
+    /// </summary>
+    internal void SendRequest(Message request, TimeSpan timeout, IResponseHandler handler)
+    {
+        if (!IsConnected)
+        {
+            handler.OnFailure(new ConnectionClosedException($"The connection to {Describe()} is closed or closing; nothing was sent."));
+            return;
+        }
+
+        request.Id = Interlocked.Increment(ref _nextRequestId);
+        if (request.TimeToLiveMilliseconds == 0 && timeout != Timeout.InfiniteTimeSpan)
+        {
+            request.TimeToLiveMilliseconds = (int)Math.Clamp(Math.Ceiling(timeout.TotalMilliseconds), 1, int.MaxValue);
+        }
+
+        _pending.Add(request, timeout, handler);
+        var write = WriteAsync(request, CancellationToken.None);
+        if (write.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        _ = CompleteSendAsync(write, request.Id, handler);
     }
 
     public ValueTask SendAsync(Message message, CancellationToken cancellationToken = default)
@@ -188,6 +220,22 @@ internal sealed partial class MessageConnection : IMessageConnection, IAsyncDisp
         MessagingLog.ConnectionClosed(_logger, Describe(), reason);
         _closed.TrySetResult();
         Retire();
+    }
+
+    private async Task CompleteSendAsync(ValueTask write, long requestId, IResponseHandler handler)
+    {
+        try
+        {
+            await write.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // Only the send failed: the handler hears of it unless the response table already gave up on the request.
+            if (_pending.TryForget(requestId))
+            {
+                handler.OnFailure(exception);
+            }
+        }
     }
 
     internal void SetRemote(HelloPayload hello)

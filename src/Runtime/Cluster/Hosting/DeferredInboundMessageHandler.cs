@@ -12,6 +12,12 @@ internal sealed class DeferredInboundMessageHandler : IInboundMessageHandler
 
     public void Attach(IInboundMessageHandler target) => Volatile.Write(ref _target, target);
 
+    /// <summary>
+    /// The target's answer; before it is attached true, since the target is the grain runtime's call handler, which
+    /// holds them, and a connection picks its send scheduler when it is made.
+    /// </summary>
+    public bool HoldsFlushesPerRead => Volatile.Read(ref _target)?.HoldsFlushesPerRead ?? true;
+
     public void OnMessage(Message message, IMessageConnection connection)
     {
         if (Volatile.Read(ref _target) is { } target)

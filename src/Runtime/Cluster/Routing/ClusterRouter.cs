@@ -27,6 +27,7 @@ internal sealed class ClusterRouter : IClusterRouter
     private readonly IClusterConnections _connections;
     private readonly RemoteCallSender _sender;
     private readonly ILogger _logger;
+    private readonly Action<RemoteCall, RemoteSendOutcome> _notCompleted;
 
     public ClusterRouter(
         SiloRuntime runtime,
@@ -48,6 +49,7 @@ internal sealed class ClusterRouter : IClusterRouter
         _connections = connections;
         _sender = sender;
         _logger = logger;
+        _notCompleted = OnNotCompleted;
     }
 
     public SiloAddress LocalSilo { get; }
@@ -111,7 +113,7 @@ internal sealed class ClusterRouter : IClusterRouter
             return;
         }
 
-        _ = SendRemoteAsync(target, Guid.Empty, grainId, request);
+        SendRemote(target, Guid.Empty, grainId, request);
     }
 
     public async ValueTask<GrainAddress?> RegisterActivationAsync(GrainId grainId, Guid activationId)
@@ -192,7 +194,7 @@ internal sealed class ClusterRouter : IClusterRouter
             return;
         }
 
-        _ = SendRemoteAsync(target, Guid.Empty, grainId, request);
+        SendRemote(target, Guid.Empty, grainId, request);
     }
 
     private void RouteToObserver(GrainId observerId, GrainRequest request)
@@ -212,13 +214,13 @@ internal sealed class ClusterRouter : IClusterRouter
                 return;
             }
 
-            _ = SendRemoteAsync(silo, Guid.Empty, observerId, request);
+            SendRemote(silo, Guid.Empty, observerId, request);
             return;
         }
 
         if (_connections.TryGetClientConnection(owner, out var connection))
         {
-            _ = SendOverAsync(connection, observerId, request, $"client {owner}");
+            SendOver(connection, observerId, request, new RemoteTarget("client", owner));
             return;
         }
 
@@ -239,7 +241,7 @@ internal sealed class ClusterRouter : IClusterRouter
             return;
         }
 
-        _ = SendRemoteAsync(address.Silo, address.ActivationId, grainId, request);
+        SendRemote(address.Silo, address.ActivationId, grainId, request);
     }
 
     private async Task ResolveAndSendAsync(GrainId grainId, GrainRequest request, GrainClassDescriptor descriptor, GrainReference? cacheOn)
@@ -292,16 +294,29 @@ internal sealed class ClusterRouter : IClusterRouter
         }
         else
         {
-            await SendRemoteAsync(target, Guid.Empty, grainId, request).ConfigureAwait(false);
+            SendRemote(target, Guid.Empty, grainId, request);
         }
     }
 
-    private async Task SendRemoteAsync(SiloAddress silo, Guid activationId, GrainId grainId, GrainRequest request)
+    /// <summary>Sends the call to <paramref name="silo"/>; without awaiting anything when the connection is open (the common case).</summary>
+    private void SendRemote(SiloAddress silo, Guid activationId, GrainId grainId, GrainRequest request)
+    {
+        var connecting = _connections.GetSiloConnectionAsync(silo, CancellationToken.None);
+        if (connecting.IsCompletedSuccessfully)
+        {
+            SendOver(connecting.Result, grainId, request, new RemoteTarget("silo", silo), activationId);
+            return;
+        }
+
+        _ = ConnectAndSendAsync(connecting, silo, activationId, grainId, request);
+    }
+
+    private async Task ConnectAndSendAsync(ValueTask<Messaging.IMessageConnection> connecting, SiloAddress silo, Guid activationId, GrainId grainId, GrainRequest request)
     {
         Messaging.IMessageConnection connection;
         try
         {
-            connection = await _connections.GetSiloConnectionAsync(silo, CancellationToken.None).ConfigureAwait(false);
+            connection = await connecting.ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -325,24 +340,24 @@ internal sealed class ClusterRouter : IClusterRouter
             return;
         }
 
-        await SendOverAsync(connection, grainId, request, $"silo {silo}", activationId).ConfigureAwait(false);
+        SendOver(connection, grainId, request, new RemoteTarget("silo", silo), activationId);
     }
 
-    private async Task SendOverAsync(Messaging.IMessageConnection connection, GrainId grainId, GrainRequest request, string target, Guid activationId = default)
+    private void SendOver(Messaging.IMessageConnection connection, GrainId grainId, GrainRequest request, RemoteTarget target, Guid activationId = default)
     {
-        var message = _sender.CreateMessage(grainId, request, activationId);
-        var outcome = await _sender.SendAsync(connection, message, request, target).ConfigureAwait(false);
-        if (outcome == RemoteSendOutcome.Completed)
+        if (_sender.TryCreateMessage(grainId, request, activationId) is { } message)
         {
-            return;
+            _sender.Send(connection, message, new RemoteCall(_sender, request, grainId, target, _notCompleted));
         }
+    }
 
-        _cache.Invalidate(grainId);
-        if (TryCountForward(grainId, request))
+    /// <summary>A remote call was not run there (stale directory entry, leaving silo) or not sent: route it again. Never on a reader loop.</summary>
+    private void OnNotCompleted(RemoteCall call, RemoteSendOutcome outcome)
+    {
+        _cache.Invalidate(call.GrainId);
+        if (TryCountForward(call.GrainId, call.Request))
         {
-            // Off the connection's reader loop, which completed the response inline.
-            await Task.Yield();
-            Route(grainId, request, cacheOn: null);
+            Route(call.GrainId, call.Request, cacheOn: null);
         }
     }
 
@@ -390,7 +405,7 @@ internal sealed class ClusterRouter : IClusterRouter
         }
         else
         {
-            _ = SendRemoteAsync(target, Guid.Empty, grainId, request);
+            SendRemote(target, Guid.Empty, grainId, request);
         }
     }
 

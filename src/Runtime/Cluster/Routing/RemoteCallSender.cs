@@ -45,38 +45,65 @@ internal sealed class RemoteCallSender(GrainCallJson json, TimeProvider time, lo
         };
     }
 
-    /// <summary>Sends and completes the request unless the outcome says the caller must route it again.</summary>
-    public async Task<RemoteSendOutcome> SendAsync(IMessageConnection connection, Message message, GrainRequest request, string targetDescription)
+    /// <summary>Builds the wire form of <paramref name="request"/>, or fails the request (null) when its arguments cannot be serialized.</summary>
+    public Message? TryCreateMessage(GrainId grainId, GrainRequest request, Guid targetActivation)
     {
-        var timeout = TimeSpan.FromMilliseconds(message.TimeToLiveMilliseconds);
-        Message response;
         try
         {
-            response = await connection.SendRequestAsync(message, timeout).ConfigureAwait(false);
+            return CreateMessage(grainId, request, targetActivation);
         }
-        catch (TimeoutException)
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
         {
-            request.TryFail(new TimeoutException(
-                $"Response did not arrive on time: {request.Method.DisplayName} on grain {message.TargetGrain} sent to {targetDescription} got no answer within {timeout}."));
-            return RemoteSendOutcome.Completed;
+            request.TryFail(new ArgumentException($"The arguments of {request.Method.DisplayName} could not be serialized: {exception.Message}", exception));
+            return null;
         }
-        catch (ConnectionClosedException exception)
-        {
-            request.TryFail(new SiloUnavailableException(
-                $"The connection to {targetDescription} closed before {request.Method.DisplayName} on grain {message.TargetGrain} answered; the call may or may not have run.", exception));
-            return RemoteSendOutcome.Completed;
-        }
-        catch (Exception exception) when (exception is System.Net.Sockets.SocketException or IOException or ObjectDisposedException)
-        {
-            RoutingLog.SendFailed(logger, exception, targetDescription);
-            return RemoteSendOutcome.NotSent;
-        }
-
-        return Complete(request, response, targetDescription);
     }
 
-    /// <summary>Completes <paramref name="request"/> from <paramref name="response"/>.</summary>
-    public RemoteSendOutcome Complete(GrainRequest request, Message response, string targetDescription)
+    /// <summary>
+    /// Sends <paramref name="call"/>'s request without waiting: its response or failure completes it later (see
+    /// <see cref="RemoteCall"/>); an outcome that needs routing again goes to <see cref="RemoteCall.NotCompleted"/>.
+    /// </summary>
+    public void Send(IMessageConnection connection, Message message, RemoteCall call)
+    {
+        call.Timeout = TimeSpan.FromMilliseconds(message.TimeToLiveMilliseconds);
+        if (connection is MessageConnection transport)
+        {
+            transport.SendRequest(message, call.Timeout, call);
+            return;
+        }
+
+        _ = SendAndAwaitAsync(connection, message, call);
+    }
+
+    /// <summary>True for the statuses that mean the call was not run and must be routed again (stale directory entry, leaving silo).</summary>
+    public static bool MustReroute(ResponseStatus status) => status is ResponseStatus.NotHere or ResponseStatus.Unavailable;
+
+    /// <summary>Completes the request of <paramref name="call"/> from a failure to get a response, unless it may be sent elsewhere.</summary>
+    public RemoteSendOutcome Fail(RemoteCall call, Exception error)
+    {
+        var request = call.Request;
+        switch (error)
+        {
+            case TimeoutException:
+                request.TryFail(new TimeoutException(
+                    $"Response did not arrive on time: {request.Method.DisplayName} on grain {call.GrainId} sent to {call.Target} got no answer within {call.Timeout}."));
+                return RemoteSendOutcome.Completed;
+            case ConnectionClosedException:
+                request.TryFail(new SiloUnavailableException(
+                    $"The connection to {call.Target} closed before {request.Method.DisplayName} on grain {call.GrainId} answered; the call may or may not have run.", error));
+                return RemoteSendOutcome.Completed;
+            case System.Net.Sockets.SocketException or IOException or ObjectDisposedException:
+                RoutingLog.SendFailed(logger, error, call.Target.ToString());
+                return RemoteSendOutcome.NotSent;
+            default:
+                // The frame was refused before it was written (too large, unwritable): nothing was sent, and sending it elsewhere would fail alike.
+                request.TryFail(error);
+                return RemoteSendOutcome.Completed;
+        }
+    }
+
+    /// <summary>Completes <paramref name="request"/> from <paramref name="response"/> (see <see cref="RemoteSendOutcome"/> for what it returns).</summary>
+    public RemoteSendOutcome Complete(GrainRequest request, Message response, RemoteTarget target)
     {
         switch (response.Status)
         {
@@ -88,7 +115,7 @@ internal sealed class RemoteCallSender(GrainCallJson json, TimeProvider time, lo
                 catch (System.Text.Json.JsonException exception)
                 {
                     request.TryFail(new InvalidOperationException(
-                        $"The result of {request.Method.DisplayName} from {targetDescription} could not be read: {exception.Message}", exception));
+                        $"The result of {request.Method.DisplayName} from {target} could not be read: {exception.Message}", exception));
                 }
 
                 return RemoteSendOutcome.Completed;
@@ -99,24 +126,41 @@ internal sealed class RemoteCallSender(GrainCallJson json, TimeProvider time, lo
                 return RemoteSendOutcome.Reroute;
             case ResponseStatus.UnknownGrainType:
                 request.TryFail(new InvalidOperationException(
-                    $"{targetDescription} does not know grain type of {message(response)} ({request.Method.DisplayName}); are all silos running the same version?"));
+                    $"{target} does not know grain type of {message(response)} ({request.Method.DisplayName}); are all silos running the same version?"));
                 return RemoteSendOutcome.Completed;
             case ResponseStatus.UnknownMethod:
                 request.TryFail(new MissingMethodException(
-                    $"{targetDescription} does not know {request.Method.ProxyInterfaceType.FullName}.{request.Method.MethodName} (method id {request.Method.MethodId}){message(response)}; are all silos and clients running the same version?"));
+                    $"{target} does not know {request.Method.ProxyInterfaceType.FullName}.{request.Method.MethodName} (method id {request.Method.MethodId}){message(response)}; are all silos and clients running the same version?"));
                 return RemoteSendOutcome.Completed;
             case ResponseStatus.Overloaded:
-                request.TryFail(new SiloUnavailableException($"{targetDescription} is overloaded and refused {request.Method.DisplayName}; retry later."));
+                request.TryFail(new SiloUnavailableException($"{target} is overloaded and refused {request.Method.DisplayName}; retry later."));
                 return RemoteSendOutcome.Completed;
             case ResponseStatus.Expired:
-                request.TryFail(new TimeoutException($"{request.Method.DisplayName} expired before {targetDescription} could run it."));
+                request.TryFail(new TimeoutException($"{request.Method.DisplayName} expired before {target} could run it."));
                 return RemoteSendOutcome.Completed;
             default:
-                request.TryFail(new InvalidOperationException($"{targetDescription} answered with unknown status {response.Status}."));
+                request.TryFail(new InvalidOperationException($"{target} answered with unknown status {response.Status}."));
                 return RemoteSendOutcome.Completed;
         }
 
         static string message(Message response) =>
             response.Body.IsEmpty ? string.Empty : ": " + System.Text.Encoding.UTF8.GetString(response.Body.Span);
+    }
+
+    private async Task SendAndAwaitAsync(IMessageConnection connection, Message message, RemoteCall call)
+    {
+        Message response;
+        try
+        {
+            response = await connection.SendRequestAsync(message, call.Timeout).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            call.OnFailure(exception);
+            return;
+        }
+
+        await Task.Yield();
+        call.OnResponse(response);
     }
 }
