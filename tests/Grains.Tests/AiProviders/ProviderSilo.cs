@@ -5,15 +5,11 @@ using MindPeeker.Grains.AiProviders;
 using MindPeeker.Grains.Analysis;
 using MindPeeker.Grains.Caching;
 using MindPeeker.Grains.Abstractions.Realtime;
-using MindPeeker.Grains.Persistence;
 using MindPeeker.Grains.Realtime;
 using MindPeeker.Grains.Sessions;
 using MindPeeker.Grains.Tests.Sessions;
 using MindPeeker.Grains.Resilience;
 using MindPeeker.Runtime;
-using MindPeeker.Runtime.Hosting;
-using MindPeeker.Runtime.Storage;
-using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
 using MindPeeker.TestSupport.OpenAiFake;
 
@@ -81,10 +77,7 @@ internal sealed class ProviderSilo : IAsyncDisposable
         var silo = await TestSilo.StartAsync(
             builder =>
             {
-                builder.AddGrains(typeof(GrainsAssembly).Assembly);
-                builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString);
-                builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
+                builder.AddGrainsOnDatabase(database.ConnectionString);
                 builder.AddCircuitBreakers();
                 builder.Services.AddAnalysis();
                 builder.Services.AddSingleton<ILoggerProvider>(logs);

@@ -3,14 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MindPeeker.Grains.Dashboard;
 using MindPeeker.Grains.Identity;
-using MindPeeker.Grains.Persistence;
 using MindPeeker.Grains.Tests.Webhooks;
 using MindPeeker.Grains.Webhooks;
 using MindPeeker.Runtime;
-using MindPeeker.Runtime.Hosting;
 using MindPeeker.Runtime.Management;
-using MindPeeker.Runtime.Storage;
-using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
 
 namespace MindPeeker.Grains.Tests.Dashboard;
@@ -48,10 +44,7 @@ internal sealed class DashboardSilo : IAsyncDisposable
         var silo = await TestSilo.StartAsync(
             builder =>
             {
-                builder.AddGrains(typeof(GrainsAssembly).Assembly);
-                builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString);
-                builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
+                builder.AddGrainsOnDatabase(database.ConnectionString);
                 builder.Services.AddIdentityGrains();
                 builder.AddWebhooks();
                 builder.AddDashboardData();

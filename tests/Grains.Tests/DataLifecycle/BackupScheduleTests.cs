@@ -1,12 +1,7 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
 using MindPeeker.Grains.Abstractions.DataLifecycle;
 using MindPeeker.Grains.DataLifecycle;
 using MindPeeker.Grains.Identity;
-using MindPeeker.Grains.Persistence;
-using MindPeeker.Runtime.Hosting;
-using MindPeeker.Runtime.Storage;
-using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
 
 namespace MindPeeker.Grains.Tests.DataLifecycle;
@@ -73,10 +68,7 @@ public sealed class BackupScheduleTests : IAsyncLifetime
         return await TestSilo.StartAsync(
             builder =>
             {
-                builder.AddGrains(typeof(GrainsAssembly).Assembly);
-                builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = _database.ConnectionString);
-                builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(_database.ConnectionString));
+                builder.AddGrainsOnDatabase(_database.ConnectionString);
                 builder.Services.AddIdentityGrains();
                 builder.Services.AddDataLifecycle();
             },

@@ -6,15 +6,12 @@ using MindPeeker.Grains.AiProviders;
 using MindPeeker.Grains.Analysis;
 using MindPeeker.Grains.Caching;
 using MindPeeker.Grains.Identity;
-using MindPeeker.Grains.Persistence;
 using MindPeeker.Grains.Realtime;
 using MindPeeker.Grains.Sessions;
 using MindPeeker.Grains.Tests.AiProviders;
 using MindPeeker.Grains.Tests.Sessions;
 using MindPeeker.Runtime;
 using MindPeeker.Runtime.Hosting;
-using MindPeeker.Runtime.Storage;
-using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
 
 namespace MindPeeker.Grains.Tests.DataLifecycle;
@@ -52,10 +49,7 @@ internal sealed class ErasureCacheSilo : IAsyncDisposable
         var silo = await TestSilo.StartAsync(
             builder =>
             {
-                builder.AddGrains(typeof(GrainsAssembly).Assembly);
-                builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString);
-                builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
+                builder.AddGrainsOnDatabase(database.ConnectionString);
                 builder.Services.AddAnalysis();
                 builder.Services.AddIdentityGrains();
                 builder.AddSessionUpdateNotifier();

@@ -1,10 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using MindPeeker.Grains.Identity;
-using MindPeeker.Grains.Persistence;
 using MindPeeker.Runtime;
-using MindPeeker.Runtime.Hosting;
-using MindPeeker.Runtime.Storage;
-using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
 
 namespace MindPeeker.Grains.Tests.Identity;
@@ -24,10 +19,7 @@ internal sealed class IdentitySilo : IAsyncDisposable
         var silo = await TestSilo.StartAsync(
             builder =>
             {
-                builder.AddGrains(typeof(GrainsAssembly).Assembly);
-                builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString);
-                builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
+                builder.AddGrainsOnDatabase(database.ConnectionString);
                 builder.Services.AddIdentityGrains();
             },
             time,

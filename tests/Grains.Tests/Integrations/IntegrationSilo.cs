@@ -4,11 +4,7 @@ using MindPeeker.Grains.Abstractions.Integrations;
 using MindPeeker.Grains.Identity;
 using MindPeeker.Grains.Integrations;
 using MindPeeker.Grains.Integrations.Credentials;
-using MindPeeker.Grains.Persistence;
 using MindPeeker.Runtime;
-using MindPeeker.Runtime.Hosting;
-using MindPeeker.Runtime.Storage;
-using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
 
 namespace MindPeeker.Grains.Tests.Integrations;
@@ -49,10 +45,7 @@ internal sealed class IntegrationSilo : IAsyncDisposable
         var silo = await TestSilo.StartAsync(
             builder =>
             {
-                builder.AddGrains(typeof(GrainsAssembly).Assembly);
-                builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString);
-                builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
+                builder.AddGrainsOnDatabase(database.ConnectionString);
                 builder.Services.AddIdentityGrains();
                 builder.AddIntegrations();
             },

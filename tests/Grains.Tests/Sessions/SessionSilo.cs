@@ -3,13 +3,9 @@ using Microsoft.Extensions.Logging;
 using MindPeeker.Grains.Abstractions.Realtime;
 using MindPeeker.Grains.Abstractions.Sessions;
 using MindPeeker.Grains.Analysis;
-using MindPeeker.Grains.Persistence;
 using MindPeeker.Grains.Realtime;
 using MindPeeker.Grains.Sessions;
 using MindPeeker.Runtime;
-using MindPeeker.Runtime.Hosting;
-using MindPeeker.Runtime.Storage;
-using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
 
 namespace MindPeeker.Grains.Tests.Sessions;
@@ -46,10 +42,7 @@ internal sealed class SessionSilo : IAsyncDisposable
         var silo = await TestSilo.StartAsync(
             builder =>
             {
-                builder.AddGrains(typeof(GrainsAssembly).Assembly);
-                builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString);
-                builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
+                builder.AddGrainsOnDatabase(database.ConnectionString);
                 builder.Services.AddAnalysis();
                 builder.AddSessionUpdateNotifier();
                 builder.AddSessions();

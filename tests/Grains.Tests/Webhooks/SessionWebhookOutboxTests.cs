@@ -6,15 +6,11 @@ using MindPeeker.Grains.Abstractions.Sessions;
 using MindPeeker.Grains.Abstractions.Webhooks;
 using MindPeeker.Grains.Analysis;
 using MindPeeker.Grains.Identity;
-using MindPeeker.Grains.Persistence;
 using MindPeeker.Grains.Realtime;
 using MindPeeker.Grains.Sessions;
 using MindPeeker.Grains.Tests.Sessions;
 using MindPeeker.Grains.Webhooks;
 using MindPeeker.Runtime;
-using MindPeeker.Runtime.Hosting;
-using MindPeeker.Runtime.Storage;
-using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
 using Npgsql;
 
@@ -227,10 +223,7 @@ public sealed class SessionWebhookOutboxTests : IAsyncLifetime
         _silo = await TestSilo.StartAsync(
             builder =>
             {
-                builder.AddGrains(typeof(GrainsAssembly).Assembly);
-                builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = _database.ConnectionString);
-                builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(_database.ConnectionString));
+                builder.AddGrainsOnDatabase(_database.ConnectionString);
                 builder.Services.AddIdentityGrains();
                 builder.Services.AddAnalysis();
                 builder.AddSessionUpdateNotifier();

@@ -3,12 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MindPeeker.Grains.Abstractions.Webhooks;
 using MindPeeker.Grains.Identity;
-using MindPeeker.Grains.Persistence;
 using MindPeeker.Grains.Webhooks;
 using MindPeeker.Runtime;
-using MindPeeker.Runtime.Hosting;
-using MindPeeker.Runtime.Storage;
-using MindPeeker.Runtime.Storage.PostgreSql;
 using MindPeeker.TestSupport;
 
 namespace MindPeeker.Grains.Tests.Webhooks;
@@ -59,10 +55,7 @@ internal sealed class WebhookSilo : IAsyncDisposable
         var silo = await TestSilo.StartAsync(
             builder =>
             {
-                builder.AddGrains(typeof(GrainsAssembly).Assembly);
-                builder.AddPostgreSqlGrainStorage(GrainStorageNames.Default, options => options.ConnectionString = database.ConnectionString);
-                builder.Services.AddSchemaMigrations(MindPeekerSchema.Migrations);
-                builder.Services.AddSingleton(_ => PostgreSqlDataSources.Create(database.ConnectionString));
+                builder.AddGrainsOnDatabase(database.ConnectionString);
                 builder.Services.AddIdentityGrains();
                 builder.AddWebhooks();
                 builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
