@@ -350,6 +350,7 @@ internal sealed partial class ActivationData
         TaskCompletionSource? deactivated;
         lock (_lock)
         {
+            _deactivationFinished = true;
             deactivated = _deactivated;
         }
 

@@ -34,6 +34,7 @@ internal sealed partial class ActivationData : IGrainContext, IGrainRequestHost
     private long _keepAliveUntil;
     private DeactivationReason? _deactivateOnIdle;
     private TaskCompletionSource? _deactivated;
+    private bool _deactivationFinished;
 
     public ActivationData(SiloRuntime runtime, GrainClassDescriptor descriptor, GrainId grainId, IActivationOwner owner)
     {
@@ -98,14 +99,18 @@ internal sealed partial class ActivationData : IGrainContext, IGrainRequestHost
         }
     }
 
-    /// <summary>Completes when the activation has become invalid (deactivated or failed).</summary>
+    /// <summary>
+    /// Completes when the activation's deactivation (or failure) has finished: it is out of the catalog and the
+    /// directory, and its queued calls went to the next activation. Not merely when it became invalid, which happens
+    /// first.
+    /// </summary>
     public Task Deactivated
     {
         get
         {
             lock (_lock)
             {
-                if (_state == ActivationState.Invalid)
+                if (_deactivationFinished)
                 {
                     return Task.CompletedTask;
                 }
