@@ -7,7 +7,7 @@ using MindPeeker.TestSupport;
 namespace MindPeeker.Grains.Tests.Webhooks;
 
 /// <summary>Delivery through the real outbox, grain and HTTP to a Kestrel receiver on loopback; time through a fake clock.</summary>
-public sealed class WebhookDeliveryTests : IAsyncLifetime
+public sealed partial class WebhookDeliveryTests : IAsyncLifetime
 {
     private readonly PostgreSqlTestDatabase _database = new();
     private readonly FakeTimeProvider _time = new();

@@ -1,38 +1,15 @@
 using MindPeeker.Grains.Abstractions.Webhooks;
-using MindPeeker.Grains.Tests.Sessions;
 using MindPeeker.Grains.Webhooks;
-using MindPeeker.TestSupport;
 
 namespace MindPeeker.Grains.Tests.Webhooks;
 
 /// <summary>
-/// The outbox's claim statements on a real PostgreSQL database: what a lease keeps from a second sender, what it leaves
-/// visible to the endpoint's owner, and when a delivery whose outcome was never written comes back.
+/// The outbox's claim statements on the same database: what a lease keeps from a second sender, what it leaves visible
+/// to the endpoint's owner, and when a delivery whose outcome was never written comes back.
 /// </summary>
-public sealed class WebhookDeliveryLeaseTests : IAsyncLifetime
+public sealed partial class WebhookDeliveryTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-
-    private readonly PostgreSqlTestDatabase _database = new();
-    private readonly FakeTimeProvider _time = new();
-    private WebhookTestReceiver _receiver = null!;
-    private WebhookSilo _silo = null!;
-    private Guid _owner;
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _receiver = await WebhookTestReceiver.StartAsync();
-        _silo = await WebhookSilo.StartAsync(_database, _time);
-        _owner = await _database.CreateUserAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        await _receiver.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_leased_delivery_is_claimed_once_keeps_its_due_time_and_is_due_again_when_the_lease_ends()
