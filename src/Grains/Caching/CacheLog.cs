@@ -17,4 +17,8 @@ internal static partial class CacheLog
 
     [LoggerMessage(EventId = 6233, Level = LogLevel.Warning, Message = "A cached {Kind} entry could not be read and is recomputed")]
     public static partial void UnreadableEntry(ILogger logger, Exception exception, string kind);
+
+    [LoggerMessage(EventId = 6234, Level = LogLevel.Warning,
+        Message = "A {Level} cache entry could not be opened ({Reason}) and counts as a miss; it is recomputed and sealed again")]
+    public static partial void UnsealableEntry(ILogger logger, string level, string reason);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MindPeeker.Grains.Secrets;
 using MindPeeker.Runtime.Hosting;
 
 namespace MindPeeker.Grains.Caching;
@@ -13,8 +14,9 @@ public static class CachingServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="TwoLevelCache"/> with <see cref="CacheOptions"/> bound from the <c>Cache</c> section (Redis from
     /// <c>ConnectionStrings:Redis</c>) and validated on start, <see cref="CacheMetrics"/> and the <c>cache.remove</c> silo
-    /// control handler (<see cref="CacheRemovalHandler"/>) that drops keys from this silo's memory level. Idempotent; a
-    /// <see cref="TimeProvider"/> registered earlier wins.
+    /// control handler (<see cref="CacheRemovalHandler"/>) that drops keys from this silo's memory level. Values kept in
+    /// Redis are sealed with the master keys of the secrets at rest (<see cref="SealedCacheLevel"/>): with Redis configured
+    /// the host refuses to start without a master key. Idempotent; a <see cref="TimeProvider"/> registered earlier wins.
     /// </summary>
     public static IServiceCollection AddAnalysisCache(this IServiceCollection services)
     {
@@ -31,6 +33,8 @@ public static class CachingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CacheOptions>, CacheOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSecretsAtRest(validateOnStart: false);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CacheOptions>, RedisSealingKeysValidator>());
         services.AddMetrics();
         services.TryAddSingleton<CacheMetrics>();
         services.TryAddSingleton(sp =>
@@ -44,7 +48,9 @@ public static class CachingServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<CacheOptions>>().Value;
             var time = sp.GetRequiredService<TimeProvider>();
-            var redis = string.IsNullOrWhiteSpace(options.RedisConnectionString) ? null : sp.GetRequiredService<RedisCacheLevel>();
+            var redis = string.IsNullOrWhiteSpace(options.RedisConnectionString)
+                ? null
+                : new SealedCacheLevel(sp.GetRequiredService<RedisCacheLevel>(), sp.GetRequiredService<SecretCipher>(), sp.GetRequiredService<ILogger<SealedCacheLevel>>());
             CacheLog.Configured(sp.GetRequiredService<ILogger<TwoLevelCache>>(), options.MemoryMaxEntries, redis is null ? "off" : "on");
             return new TwoLevelCache(new MemoryCacheLevel(options.MemoryMaxEntries, time), redis, sp.GetRequiredService<CacheMetrics>(),
                 sp.GetRequiredService<ILogger<TwoLevelCache>>());

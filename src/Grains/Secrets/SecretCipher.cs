@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace MindPeeker.Grains.Secrets;
 
 /// <summary>
-/// Encrypts secrets at rest (integration credentials, webhook signing secrets) with AES-256-GCM. Each encryption draws a
+/// Encrypts secrets at rest (integration credentials, webhook signing secrets, the cache's values in Redis) with AES-256-GCM. Each encryption draws a
 /// random 128-bit salt and a random 96-bit nonce; its data key is HKDF-SHA256(master key of the active version, salt,
 /// info of the <see cref="SecretPurpose"/>), so no two encryptions share a key and no purpose opens another's envelopes.
 /// The additional authenticated data binds the envelope header (format and key version) and the id of the resource the

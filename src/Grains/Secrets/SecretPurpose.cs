@@ -21,6 +21,12 @@ internal sealed class SecretPurpose
     /// <summary>A webhook endpoint's signing key (the raw key bytes of its <c>whsec_</c> secret); HKDF info <c>mindpeeker/webhook-signing-secret</c>.</summary>
     public static SecretPurpose WebhookSigningSecret { get; } = new("mindpeeker/webhook-signing-secret", "webhook signing secret");
 
+    /// <summary>
+    /// A value of the analysis cache's shared level (Redis): serialized analysis results and provider answers, Restricted
+    /// data; HKDF info <c>mindpeeker/cache-value</c>.
+    /// </summary>
+    public static SecretPurpose CacheValue { get; } = new("mindpeeker/cache-value", "cached value");
+
     /// <summary>The HKDF-SHA256 info bytes.</summary>
     public byte[] Info { get; }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MindPeeker.Grains.Abstractions.Analysis;
@@ -61,6 +62,7 @@ internal sealed class ErasureCacheSilo : IAsyncDisposable
             {
                 ["ConnectionStrings:Redis"] = redis,
                 ["Cache:RedisKeyPrefix"] = redisKeyPrefix,
+                ["Integrations:Credentials:MasterKeys:1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
                 ["Realtime:Notifier:ObserverExpiry"] = "01:00:00",
                 ["Realtime:Notifier:ObserverListRefresh"] = "00:00:00",
             });
