@@ -9,16 +9,11 @@ internal static class WebhookDeliveryTable
 {
     internal const string Columns = "id, event_id, event_type, status, attempts, last_status_code, last_error, next_attempt_at, created_at";
 
-    // One delivery's success. The status test names the other states instead of 'pending' on purpose: a plan cached
-    // while the table was small (a prepared statement keeps its generic plan) would otherwise read the pending rows
-    // through webhook_deliveries_pending_idx, whose predicate that test matches, and scan every pending row per call;
-    // this way the primary key is the only index that applies. The CHECK constraint admits no other state.
-    private const string RecordSucceededStatement =
-        "UPDATE webhook_deliveries SET status = 'succeeded', attempts = $2, last_status_code = $3, last_error = NULL, next_attempt_at = NULL, "
-        + "leased_until = NULL, updated_at = $4 WHERE id = $1 AND status NOT IN ('succeeded', 'failed', 'dead')";
+    private static readonly string RecordSucceededOnly = RecordSucceeded(now: "$1", ids: "$2", attempts: "$3", codes: "$4", count: "$5");
 
-    private const string ClaimDueStatement =
-        "UPDATE webhook_deliveries d SET leased_until = $5 FROM ("
+    private static readonly string RecordSucceededAndClaimDue =
+        "WITH recorded AS (" + RecordSucceeded(now: "$2", ids: "$6", attempts: "$7", codes: "$8", count: "$9") + ") "
+        + "UPDATE webhook_deliveries d SET leased_until = $5 FROM ("
         + "SELECT id FROM webhook_deliveries WHERE endpoint_id = $1 AND status = 'pending' AND next_attempt_at <= $2 "
         + "AND (leased_until IS NULL OR leased_until <= $2) AND NOT (id = ANY($3)) "
         + "ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED) c, webhook_events e "
@@ -59,30 +54,23 @@ internal static class WebhookDeliveryTable
     /// first, skipping those in flight: each is leased until <paramref name="leaseUntil"/>, so no other activation (a
     /// successor on another silo, or one that overlapped a deactivation) sends them meanwhile; an attempt whose outcome
     /// is never written (the silo died) is due again when the lease ends. The lease column is in no index, so the claim
-    /// is a HOT update (migration 0015). The same round trip first records <paramref name="succeeded"/> (as
-    /// <see cref="RecordSucceededAsync"/> does, stamped <paramref name="now"/>, in the same implicit transaction). Those
-    /// deliveries must be in <paramref name="inFlight"/>, so the claim never reads them.
+    /// is a HOT update (migration 0015). The same statement first records <paramref name="succeeded"/> (as
+    /// <see cref="RecordSucceededAsync"/> does, stamped <paramref name="now"/>): the pump's write and its next claim are
+    /// one round trip. Those deliveries must be in <paramref name="inFlight"/>, so the claim never reads them.
     /// </summary>
     public static async Task<List<DueDelivery>> ClaimDueAsync(
         NpgsqlDataSource db, Guid endpointId, DateTimeOffset now, DateTimeOffset leaseUntil, int limit, Guid[] inFlight,
         IReadOnlyList<SucceededAttempt> succeeded)
     {
-        await using var batch = db.CreateBatch();
-        var claim = new NpgsqlBatchCommand(ClaimDueStatement);
-        claim.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = endpointId });
-        claim.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-        claim.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = inFlight });
-        claim.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        claim.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = leaseUntil });
-        AddSucceeded(batch, succeeded, now);
-        batch.BatchCommands.Add(claim);
+        await using var command = db.CreateCommand(RecordSucceededAndClaimDue);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = endpointId });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = inFlight });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = leaseUntil });
+        AddSucceeded(command.Parameters, succeeded);
+        await using var reader = await command.ExecuteReaderAsync();
         var due = new List<DueDelivery>(limit);
-        await using var reader = await batch.ExecuteReaderAsync();
-        // The successes come first and return no rows; the claim's rows are the last result.
-        while (reader.FieldCount == 0 && await reader.NextResultAsync())
-        {
-        }
-
         while (await reader.ReadAsync())
         {
             due.Add(new DueDelivery(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4)));
@@ -123,14 +111,15 @@ internal static class WebhookDeliveryTable
     }
 
     /// <summary>
-    /// Records a batch of successful attempts in one round trip (the pump writes what finished since its last turn): one
-    /// statement per delivery, each a primary-key lookup. Only deliveries still pending change.
+    /// Records a batch of successful attempts in one statement (the pump writes what finished since its last turn).
+    /// Only deliveries still pending change.
     /// </summary>
     public static async Task RecordSucceededAsync(NpgsqlDataSource db, IReadOnlyList<SucceededAttempt> attempts, DateTimeOffset now)
     {
-        await using var batch = db.CreateBatch();
-        AddSucceeded(batch, attempts, now);
-        await batch.ExecuteNonQueryAsync();
+        await using var command = db.CreateCommand(RecordSucceededOnly);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        AddSucceeded(command.Parameters, attempts);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Moves a pending delivery's next attempt without counting one (the breaker or bulkhead refused the call).</summary>
@@ -173,17 +162,28 @@ internal static class WebhookDeliveryTable
         return await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Adds one <see cref="RecordSucceededStatement"/> per attempt to <paramref name="batch"/>.</summary>
-    private static void AddSucceeded(NpgsqlBatch batch, IReadOnlyList<SucceededAttempt> attempts, DateTimeOffset now)
+    /// <summary>
+    /// The update that marks succeeded attempts, with the given parameter names; only deliveries still pending change.
+    /// Written so that each delivery is found by its primary key whatever plan PostgreSQL caches for it: a prepared
+    /// statement keeps the generic plan made while the table was small (a fresh database), and a join with the ids
+    /// was then planned as a hash join over every pending row (through <c>webhook_deliveries_pending_idx</c>) or over
+    /// the whole table, once per batch. The <c>LIMIT</c> (the number of ids, so it removes nothing) makes the generic
+    /// plan count on few rows, for which a primary-key lookup each is cheapest; the status test names the other states
+    /// rather than 'pending' so that the partial index's predicate does not apply (the CHECK constraint admits no
+    /// other state).
+    /// </summary>
+    private static string RecordSucceeded(string now, string ids, string attempts, string codes, string count) =>
+        "UPDATE webhook_deliveries d SET status = 'succeeded', attempts = u.attempts, last_status_code = u.code, last_error = NULL, "
+        + $"next_attempt_at = NULL, leased_until = NULL, updated_at = {now} "
+        + $"FROM (SELECT * FROM unnest({ids}::uuid[], {attempts}::int[], {codes}::int[]) LIMIT {count}) AS u(id, attempts, code) "
+        + "WHERE d.id = u.id AND d.status NOT IN ('succeeded', 'failed', 'dead')";
+
+    /// <summary>Adds what <see cref="RecordSucceeded"/> reads, in its order: delivery ids, attempt counts, status codes, their number.</summary>
+    private static void AddSucceeded(NpgsqlParameterCollection parameters, IReadOnlyList<SucceededAttempt> attempts)
     {
-        foreach (var attempt in attempts)
-        {
-            var command = new NpgsqlBatchCommand(RecordSucceededStatement);
-            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = attempt.DeliveryId });
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempt.Attempts });
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempt.StatusCode });
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-            batch.BatchCommands.Add(command);
-        }
+        parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. attempts.Select(a => a.DeliveryId)] });
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. attempts.Select(a => a.Attempts)] });
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. attempts.Select(a => a.StatusCode)] });
+        parameters.Add(new NpgsqlParameter<int> { TypedValue = attempts.Count });
     }
 }
