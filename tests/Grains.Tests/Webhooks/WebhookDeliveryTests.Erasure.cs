@@ -71,12 +71,12 @@ public sealed partial class WebhookDeliveryTests
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task<long> CountAsync(string sql, Guid? parameter)
+    private async Task<long> CountAsync(string sql, object? parameter)
     {
         await using var command = _database.DataSource.CreateCommand(sql);
-        if (parameter is { } value)
+        if (parameter is not null)
         {
-            command.Parameters.AddWithValue(value);
+            command.Parameters.AddWithValue(parameter);
         }
 
         return (long)(await command.ExecuteScalarAsync())!;
