@@ -12,8 +12,7 @@ namespace MindPeeker.Grains.Webhooks;
 /// Commits events and their deliveries: the event rows and one pending delivery per target endpoint are written by one
 /// statement, together or not at all, before the producer gets its answer. <see cref="EnqueueSteps"/> is that write as
 /// common table expressions, so a producer with its own statement (a session's update, <c>SessionStoreQueries</c>) stores
-/// its events in its own transaction; <c>PublishAsync</c> runs it on its own, for one event or several (the publisher
-/// grain writes the publishes that arrive while its previous statement runs together). Thread safe.
+/// its events in its own transaction; <see cref="PublishAsync"/> runs it on its own. Thread safe.
 /// </summary>
 internal static class WebhookOutbox
 {
@@ -22,7 +21,7 @@ internal static class WebhookOutbox
     /// stored unless it has a row (a guarded write that matched). Targets: the owner's enabled endpoints subscribed to
     /// the event's type, or exactly <c>@webhook_only_endpoint</c> when that is not null. Event ids are the caller's: a
     /// repeated statement with the same ids stores nothing twice (<c>ON CONFLICT DO NOTHING</c> on the event and on the
-    /// (endpoint, event) delivery). The CTE <c>webhook_woken</c> returns the <c>endpoint_id</c> and <c>event_id</c> of every delivery this
+    /// (endpoint, event) delivery). The CTE <c>webhook_woken</c> returns the <c>endpoint_id</c> of every delivery this
     /// statement inserted. A user without endpoints costs one index lookup. Parameters are bound by <see cref="Bind"/>.
     /// </summary>
     public const string EnqueueSteps = """
@@ -40,13 +39,13 @@ internal static class WebhookOutbox
             INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, status, attempts, next_attempt_at, created_at, updated_at)
             SELECT gen_random_uuid(), endpoint_id, id, type, 'pending', 0, @webhook_at, @webhook_at, @webhook_at FROM webhook_targets
             ON CONFLICT (endpoint_id, event_id) DO NOTHING
-            RETURNING endpoint_id, event_id)
+            RETURNING endpoint_id)
         """;
 
     private const string Publish = $"""
         WITH outbox_gate AS (SELECT 1),
         {EnqueueSteps}
-        SELECT endpoint_id, event_id FROM webhook_woken
+        SELECT endpoint_id FROM webhook_woken
         """;
 
     /// <summary>
@@ -56,33 +55,18 @@ internal static class WebhookOutbox
     public static async Task<(string EventId, List<Guid> Endpoints)> PublishAsync(
         NpgsqlDataSource db, Guid userId, WebhookEvent webhookEvent, DateTimeOffset now, Guid? onlyEndpoint = null)
     {
-        var eventId = NewEventId();
-        var stored = await PublishAsync(db, userId, [(eventId, webhookEvent)], now, onlyEndpoint);
-        return (eventId, stored.ConvertAll(s => s.EndpointId));
-    }
-
-    /// <summary>
-    /// Stores <paramref name="events"/> (each with its id) for <paramref name="userId"/>'s matching endpoints (or only
-    /// <paramref name="onlyEndpoint"/>), all stamped <paramref name="now"/>, in one statement: all of them or none.
-    /// Returns one row per delivery stored.
-    /// </summary>
-    public static async Task<List<(string EventId, Guid EndpointId)>> PublishAsync(
-        NpgsqlDataSource db, Guid userId, IReadOnlyList<(string Id, WebhookEvent Event)> events, DateTimeOffset now, Guid? onlyEndpoint = null)
-    {
+        var eventId = "evt_" + Guid.NewGuid().ToString("N");
         await using var command = db.CreateCommand(Publish);
-        Bind(command.Parameters, userId, events, now, onlyEndpoint);
-        var stored = new List<(string EventId, Guid EndpointId)>();
+        Bind(command.Parameters, userId, [(eventId, webhookEvent)], now, onlyEndpoint);
+        var endpoints = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            stored.Add((reader.GetString(1), reader.GetGuid(0)));
+            endpoints.Add(reader.GetGuid(0));
         }
 
-        return stored;
+        return (eventId, endpoints);
     }
-
-    /// <summary>A new random event id: <c>evt_</c> + 32 hex digits.</summary>
-    public static string NewEventId() => "evt_" + Guid.NewGuid().ToString("N");
 
     /// <summary>
     /// Binds the parameters of <see cref="EnqueueSteps"/>: <paramref name="events"/> (each with its id) of

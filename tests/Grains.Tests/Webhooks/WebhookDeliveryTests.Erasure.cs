@@ -71,12 +71,12 @@ public sealed partial class WebhookDeliveryTests
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task<long> CountAsync(string sql, object? parameter)
+    private async Task<long> CountAsync(string sql, Guid? parameter)
     {
         await using var command = _database.DataSource.CreateCommand(sql);
-        if (parameter is not null)
+        if (parameter is { } value)
         {
-            command.Parameters.AddWithValue(parameter);
+            command.Parameters.AddWithValue(value);
         }
 
         return (long)(await command.ExecuteScalarAsync())!;
