@@ -9,9 +9,11 @@ internal static class WebhookDeliveryTable
 {
     internal const string Columns = "id, event_id, event_type, status, attempts, last_status_code, last_error, next_attempt_at, created_at";
 
-    private static readonly string RecordSucceededOnly = RecordSucceeded(now: "$1", ids: "$2", attempts: "$3", codes: "$4", count: "$5");
+    /// <summary>The success batch on its own: now, ids, attempt counts, status codes, their number.</summary>
+    internal static readonly string RecordSucceededOnly = RecordSucceeded(now: "$1", ids: "$2", attempts: "$3", codes: "$4", count: "$5");
 
-    private static readonly string RecordSucceededAndClaimDue =
+    /// <summary>The success batch and the next claim: endpoint, now, in flight, limit, lease end, then the batch as above.</summary>
+    internal static readonly string RecordSucceededAndClaimDue =
         "WITH recorded AS (" + RecordSucceeded(now: "$2", ids: "$6", attempts: "$7", codes: "$8", count: "$9") + ") "
         + "UPDATE webhook_deliveries d SET leased_until = $5 FROM ("
         + "SELECT id FROM webhook_deliveries WHERE endpoint_id = $1 AND status = 'pending' AND next_attempt_at <= $2 "
