@@ -47,14 +47,18 @@ internal static class UserDataQueries
     /// Erasure in one transaction: the user's rows everywhere (children cascade), their idempotency records (which may
     /// replay responses about them), and pseudonymisation of the audit entries about them: the client address and
     /// identifying details go; the action, time and the user's (now meaningless) id stay. Failed logins naming the
-    /// user's email or username lose that detail too.
+    /// user's email or username lose that detail too. Webhook deliveries have no foreign keys (migration 0016), so they
+    /// are deleted here, after the user's row is locked: an event's insert locks that row too (its foreign key to
+    /// <c>users</c>), so a publish still running has committed before the delete reads, and a later one fails.
     /// </summary>
     public const string Erase = """
+        SELECT 1 FROM users WHERE id = @user FOR UPDATE;
         UPDATE audit_log SET ip = NULL, details = details - 'email' - 'username' - 'login' - 'ip' - 'user_agent'
           WHERE actor_user_id = @user OR (resource_type = 'user' AND resource_id = @user_text)
              OR lower(details ->> 'login') IN (SELECT lower(email) FROM users WHERE id = @user UNION SELECT lower(username) FROM users WHERE id = @user);
         DELETE FROM idempotency_records WHERE owner = 'user:' || @user_text;
         DELETE FROM sessions WHERE user_id = @user;
+        DELETE FROM webhook_deliveries WHERE endpoint_id IN (SELECT id FROM webhook_endpoints WHERE user_id = @user);
         DELETE FROM webhook_events WHERE user_id = @user;
         DELETE FROM webhook_endpoints WHERE user_id = @user;
         DELETE FROM integrations WHERE user_id = @user;

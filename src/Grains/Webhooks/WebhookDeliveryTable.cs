@@ -9,10 +9,12 @@ internal static class WebhookDeliveryTable
 {
     internal const string Columns = "id, event_id, event_type, status, attempts, last_status_code, last_error, next_attempt_at, created_at";
 
-    private static readonly string RecordSucceededOnly = RecordSucceeded(now: "$1", ids: "$2", attempts: "$3", codes: "$4");
+    /// <summary>The success batch on its own: now, ids, attempt counts, status codes, their number.</summary>
+    internal static readonly string RecordSucceededOnly = RecordSucceeded(now: "$1", ids: "$2", attempts: "$3", codes: "$4", count: "$5");
 
-    private static readonly string RecordSucceededAndClaimDue =
-        "WITH recorded AS (" + RecordSucceeded(now: "$2", ids: "$6", attempts: "$7", codes: "$8") + " AND d.endpoint_id = $1) "
+    /// <summary>The success batch and the next claim: endpoint, now, in flight, limit, lease end, then the batch as above.</summary>
+    internal static readonly string RecordSucceededAndClaimDue =
+        "WITH recorded AS (" + RecordSucceeded(now: "$2", ids: "$6", attempts: "$7", codes: "$8", count: "$9") + ") "
         + "UPDATE webhook_deliveries d SET leased_until = $5 FROM ("
         + "SELECT id FROM webhook_deliveries WHERE endpoint_id = $1 AND status = 'pending' AND next_attempt_at <= $2 "
         + "AND (leased_until IS NULL OR leased_until <= $2) AND NOT (id = ANY($3)) "
@@ -162,17 +164,28 @@ internal static class WebhookDeliveryTable
         return await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>The update that marks succeeded attempts, with the given parameter names; only deliveries still pending change.</summary>
-    private static string RecordSucceeded(string now, string ids, string attempts, string codes) =>
+    /// <summary>
+    /// The update that marks succeeded attempts, with the given parameter names; only deliveries still pending change.
+    /// Written so that each delivery is found by its primary key whatever plan PostgreSQL caches for it: a prepared
+    /// statement keeps the generic plan made while the table was small (a fresh database), and a join with the ids
+    /// was then planned as a hash join over every pending row (through <c>webhook_deliveries_pending_idx</c>) or over
+    /// the whole table, once per batch. The <c>LIMIT</c> (the number of ids, so it removes nothing) makes the generic
+    /// plan count on few rows, for which a primary-key lookup each is cheapest; the status test names the other states
+    /// rather than 'pending' so that the partial index's predicate does not apply (the CHECK constraint admits no
+    /// other state).
+    /// </summary>
+    private static string RecordSucceeded(string now, string ids, string attempts, string codes, string count) =>
         "UPDATE webhook_deliveries d SET status = 'succeeded', attempts = u.attempts, last_status_code = u.code, last_error = NULL, "
-        + $"next_attempt_at = NULL, leased_until = NULL, updated_at = {now} FROM unnest({ids}::uuid[], {attempts}::int[], {codes}::int[]) AS u(id, attempts, code) "
-        + "WHERE d.id = u.id AND d.status = 'pending'";
+        + $"next_attempt_at = NULL, leased_until = NULL, updated_at = {now} "
+        + $"FROM (SELECT * FROM unnest({ids}::uuid[], {attempts}::int[], {codes}::int[]) LIMIT {count}) AS u(id, attempts, code) "
+        + "WHERE d.id = u.id AND d.status NOT IN ('succeeded', 'failed', 'dead')";
 
-    /// <summary>Adds the three arrays <see cref="RecordSucceeded"/> reads, in its order: delivery ids, attempt counts, status codes.</summary>
+    /// <summary>Adds what <see cref="RecordSucceeded"/> reads, in its order: delivery ids, attempt counts, status codes, their number.</summary>
     private static void AddSucceeded(NpgsqlParameterCollection parameters, IReadOnlyList<SucceededAttempt> attempts)
     {
         parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. attempts.Select(a => a.DeliveryId)] });
         parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. attempts.Select(a => a.Attempts)] });
         parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. attempts.Select(a => a.StatusCode)] });
+        parameters.Add(new NpgsqlParameter<int> { TypedValue = attempts.Count });
     }
 }
