@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using MindPeeker.Grains;
 using MindPeeker.Grains.Abstractions.Analysis;
 using MindPeeker.Grains.Analysis;
@@ -20,6 +21,14 @@ namespace MindPeeker.Benchmarks.Batching;
 /// (<see cref="IAnalysisWorkerGrain.Analyze"/>: featurize, infer, build the finding, grain call) with batching on
 /// and off (one phase each). The three inference phases alternate over <see cref="Rounds"/> rounds and report
 /// medians. Targets: batched ≥ 5× naive and ≥ 80 % of direct.
+/// <para>
+/// A fourth phase, run in the same rounds, prices what batching adds per request: the same 64 callers through an
+/// <see cref="InferenceBatcher{TItem, TResult}"/> of the same settings whose batch function returns ready results
+/// instead of running a model (<c>overhead_ns_per_request</c>: submit, batch, complete, resume the caller, and the
+/// load loop's own timing). Since the 64 callers are all in the batch that runs, none of that work can overlap a
+/// run, so <c>ceiling_vs_direct</c> = one direct run ÷ (one direct run + 64 × that overhead) bounds
+/// <c>ratio_vs_direct</c> on this machine.
+/// </para>
 /// </summary>
 internal static class BatchingScenario
 {
@@ -39,7 +48,7 @@ internal static class BatchingScenario
         Console.WriteLine($"batching: {Concurrency} closed-loop callers, model {SessionType}/{AnalysisType}, MaxBatchSize {Concurrency}, {Rounds} rounds of {duration.TotalSeconds:0} s per phase (medians reported) after {warmup.TotalSeconds:0} s warm-up, {Environment.ProcessorCount} cores");
 
         double batched, naive, direct, grainBatched, grainNaive;
-        double averageBatch;
+        double averageBatch, overheadNanoseconds, ceiling;
         using (var host = await StartSiloAsync(batching: true))
         {
             var model = host.Services.GetRequiredService<ModelCatalog>().Get(SessionType);
@@ -60,9 +69,15 @@ internal static class BatchingScenario
 
             // The phases alternate over several rounds and each result is the median of its rounds, so a burst of
             // load from elsewhere on a shared machine skews one round of one phase, not a whole ratio.
+            using var overheadOnly = new InferenceBatcher<ScoreRequest, float[]>(
+                "no model", ReadyResults(head, Concurrency), Concurrency, TimeSpan.FromMilliseconds(2), TimeProvider.System, NullLogger.Instance);
+            Func<int, long, ValueTask> overheadCall = async (caller, _) => await overheadOnly.SubmitAsync(new ScoreRequest(features[caller], head));
+            await ClosedLoopLoad.RunAsync(Concurrency, warmup, overheadCall);
+
             var batchedRounds = new List<double>();
             var naiveRounds = new List<double>();
             var directRounds = new List<double>();
+            var overheadRounds = new List<double>();
             var before = (batcher.Statistics.BatchesRun, batcher.Statistics.ItemsRun);
             for (var round = 1; round <= Rounds; round++)
             {
@@ -71,12 +86,18 @@ internal static class BatchingScenario
                 naiveRounds.Add((await Measure("naive (one run per request)", naiveCall, duration)).CallsPerSecond);
                 directRounds.Add(DirectLoop(model, stacked, head, duration));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"direct (1 thread, batch 64)",-36} {directRounds[^1],12:N0} req/s"));
+                overheadRounds.Add((await Measure("batcher without a model", overheadCall, duration)).CallsPerSecond);
             }
 
             averageBatch = (double)(batcher.Statistics.ItemsRun - before.ItemsRun) / (batcher.Statistics.BatchesRun - before.BatchesRun);
             batched = Median(batchedRounds);
             naive = Median(naiveRounds);
             direct = Median(directRounds);
+            overheadNanoseconds = 1e9 / Median(overheadRounds);
+            var directRunMicroseconds = 1e6 * Concurrency / direct;
+            ceiling = directRunMicroseconds / (directRunMicroseconds + (Concurrency * overheadNanoseconds / 1000));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  one direct batch-64 run {directRunMicroseconds:0.0} us; batching adds {overheadNanoseconds:0} ns per request ({Concurrency * overheadNanoseconds / 1000:0.0} us per batch of {Concurrency}), so at most {ceiling:0.00} of direct"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  average batch {averageBatch:0.0} requests"));
 
             var grainBefore = (batcher.Statistics.BatchesRun, batcher.Statistics.ItemsRun);
@@ -93,8 +114,15 @@ internal static class BatchingScenario
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT batching batched_per_sec={batched:0} naive_per_sec={naive:0} direct_batch64_per_sec={direct:0} ratio_vs_naive={batched / naive:0.00} ratio_vs_direct={batched / direct:0.000} avg_batch={averageBatch:0.0} grain_batched_per_sec={grainBatched:0} grain_unbatched_per_sec={grainNaive:0} grain_ratio={grainBatched / grainNaive:0.00}"));
+            $"RESULT batching batched_per_sec={batched:0} naive_per_sec={naive:0} direct_batch64_per_sec={direct:0} ratio_vs_naive={batched / naive:0.00} ratio_vs_direct={batched / direct:0.000} overhead_ns_per_request={overheadNanoseconds:0} ceiling_vs_direct={ceiling:0.00} avg_batch={averageBatch:0.0} grain_batched_per_sec={grainBatched:0} grain_unbatched_per_sec={grainNaive:0} grain_ratio={grainBatched / grainNaive:0.00}"));
         return 0;
+    }
+
+    /// <summary>A batch function that runs no model: it hands back, for each request, a ready row of the head's width.</summary>
+    private static Func<IReadOnlyList<ScoreRequest>, IReadOnlyList<float[]>> ReadyResults(AnalysisHead head, int most)
+    {
+        var rows = Enumerable.Range(0, most).Select(_ => new float[head.Labels.Count]).ToArray();
+        return items => new ArraySegment<float[]>(rows, 0, items.Count);
     }
 
     private static double Median(List<double> values)
