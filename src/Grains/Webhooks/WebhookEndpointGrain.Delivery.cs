@@ -209,22 +209,9 @@ internal sealed partial class WebhookEndpointGrain
     /// <summary>Writes the successes since the last turn in one statement; a failed write leaves them pending, so they are sent again.</summary>
     private async Task FlushSucceededAsync()
     {
-        if (_succeeded.Count == 0)
+        if (_succeeded.Count > 0)
         {
-            return;
-        }
-
-        var batch = _succeeded.ToArray();
-        _succeeded.Clear();
-        try
-        {
-            var now = time.GetUtcNow();
-            await WebhookDeliveryTable.RecordSucceededAsync(db, batch, now);
-            await AfterSucceededRecordedAsync(batch, now);
-        }
-        finally
-        {
-            ForgetInFlight(batch);
+            await WriteSucceededAsync((batch, now) => WebhookDeliveryTable.RecordSucceededAsync(db, batch, now));
         }
     }
 
@@ -232,20 +219,30 @@ internal sealed partial class WebhookEndpointGrain
     /// Writes the successes since the last turn and leases up to <paramref name="room"/> due deliveries in one statement,
     /// queueing them to start; a failed write leaves the successes pending, so they are sent again.
     /// </summary>
-    private async Task RecordSucceededAndClaimAsync(int room)
-    {
-        var batch = _succeeded.ToArray();
-        _succeeded.Clear();
-        try
+    private Task RecordSucceededAndClaimAsync(int room) =>
+        WriteSucceededAsync(async (batch, now) =>
         {
-            var now = time.GetUtcNow();
             var lease = (options.Value.RequestTimeout * PrefetchRounds) + DeliveryLeaseMargin;
             foreach (var delivery in await WebhookDeliveryTable.ClaimDueAsync(db, Id, now, now + lease, room, [.. _inFlight], batch))
             {
                 _inFlight.Add(delivery.Id);
                 _claimed.Enqueue(delivery);
             }
+        });
 
+    /// <summary>
+    /// Takes the successes since the last write, runs <paramref name="write"/> (a statement that records them) and then
+    /// what follows a recorded success; the batch leaves the in-flight set either way, so a failed write leaves those
+    /// deliveries pending and their leases make them due again.
+    /// </summary>
+    private async Task WriteSucceededAsync(Func<SucceededAttempt[], DateTimeOffset, Task> write)
+    {
+        var batch = _succeeded.ToArray();
+        _succeeded.Clear();
+        try
+        {
+            var now = time.GetUtcNow();
+            await write(batch, now);
             await AfterSucceededRecordedAsync(batch, now);
         }
         finally
