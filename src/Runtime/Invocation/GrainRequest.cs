@@ -41,7 +41,32 @@ public abstract class GrainRequest
     /// Like <see cref="WaitForJsonResultAsync"/> when the request has already finished (true), without allocating a
     /// task; false while it is still running. Only for the request's one awaiter.
     /// </summary>
-    internal abstract bool TryGetJsonResult(JsonSerializerOptions options, out byte[]? result, out Exception? error);
+    internal bool TryGetJsonResult(JsonSerializerOptions options, out byte[]? result, out Exception? error)
+    {
+        result = null;
+        error = null;
+        if (!HasOutcome)
+        {
+            return false;
+        }
+
+        try
+        {
+            result = OutcomeAsJson(options);
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the request's outcome, its result or its failure, can be read now.</summary>
+    private protected abstract bool HasOutcome { get; }
+
+    /// <summary>The outcome as JSON, null for a method that returns nothing; throws the request's failure. Only once <see cref="HasOutcome"/>.</summary>
+    private protected abstract byte[]? OutcomeAsJson(JsonSerializerOptions options);
 
     internal Dictionary<string, object>? RequestContextData { get; set; }
 

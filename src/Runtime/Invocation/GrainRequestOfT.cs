@@ -63,27 +63,10 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
         }
     }
 
-    internal override bool TryGetJsonResult(JsonSerializerOptions options, out byte[]? result, out Exception? error)
-    {
-        var token = _completion.Version;
-        result = null;
-        error = null;
-        if (_completion.GetStatus(token) == ValueTaskSourceStatus.Pending)
-        {
-            return false;
-        }
+    private protected override bool HasOutcome => _completion.GetStatus(_completion.Version) != ValueTaskSourceStatus.Pending;
 
-        try
-        {
-            result = JsonSerializer.SerializeToUtf8Bytes(_completion.GetResult(token), options);
-        }
-        catch (Exception exception)
-        {
-            error = exception;
-        }
-
-        return true;
-    }
+    private protected override byte[]? OutcomeAsJson(JsonSerializerOptions options) =>
+        JsonSerializer.SerializeToUtf8Bytes(_completion.GetResult(_completion.Version), options);
 
     private void TrySucceed(TResult result)
     {

@@ -56,26 +56,12 @@ public abstract class VoidGrainRequest : GrainRequest, IValueTaskSource
         }
     }
 
-    internal override bool TryGetJsonResult(JsonSerializerOptions options, out byte[]? result, out Exception? error)
+    private protected override bool HasOutcome => _completion.GetStatus(_completion.Version) != ValueTaskSourceStatus.Pending;
+
+    private protected override byte[]? OutcomeAsJson(JsonSerializerOptions options)
     {
-        var token = _completion.Version;
-        result = null;
-        error = null;
-        if (_completion.GetStatus(token) == ValueTaskSourceStatus.Pending)
-        {
-            return false;
-        }
-
-        try
-        {
-            _completion.GetResult(token);
-        }
-        catch (Exception exception)
-        {
-            error = exception;
-        }
-
-        return true;
+        _completion.GetResult(_completion.Version);
+        return null;
     }
 
     private void TrySucceed()
