@@ -38,7 +38,17 @@ public sealed class TestSilo : IAsyncDisposable
         builder.Services.AddLogging();
         builder.UseSilo(configure);
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            // A silo that refuses to start (options validation, say) lets go of what it built.
+            host.Dispose();
+            throw;
+        }
+
         return new TestSilo(host);
     }
 

@@ -27,6 +27,7 @@ public static class WebhooksSiloBuilderExtensions
         }
 
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookRequestTimeoutValidator>());
         builder.Services.AddOutboundHttp();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<StandardWebhookSigner>();
