@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MindPeeker.Grains;
 using MindPeeker.Grains.Abstractions.Analysis;
 using MindPeeker.Grains.Analysis;
@@ -67,13 +68,14 @@ internal static class BatchingScenario
             await ClosedLoopLoad.RunAsync(Concurrency, warmup, naiveCall);
             DirectLoop(model, stacked, head, warmup);
 
-            // The phases alternate over several rounds and each result is the median of its rounds, so a burst of
-            // load from elsewhere on a shared machine skews one round of one phase, not a whole ratio.
             using var overheadOnly = new InferenceBatcher<ScoreRequest, float[]>(
-                "no model", ReadyResults(head, Concurrency), Concurrency, TimeSpan.FromMilliseconds(2), TimeProvider.System, NullLogger.Instance);
+                "no model", ReadyResults(head, Concurrency), Concurrency,
+                host.Services.GetRequiredService<IOptions<AnalysisOptions>>().Value.Batching.MaxBatchWait, TimeProvider.System, NullLogger.Instance);
             Func<int, long, ValueTask> overheadCall = async (caller, _) => await overheadOnly.SubmitAsync(new ScoreRequest(features[caller], head));
             await ClosedLoopLoad.RunAsync(Concurrency, warmup, overheadCall);
 
+            // The phases alternate over several rounds and each result is the median of its rounds, so a burst of
+            // load from elsewhere on a shared machine skews one round of one phase, not a whole ratio.
             var batchedRounds = new List<double>();
             var naiveRounds = new List<double>();
             var directRounds = new List<double>();
