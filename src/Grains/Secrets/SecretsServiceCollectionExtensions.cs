@@ -8,7 +8,7 @@ internal static class SecretsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds what seals secrets at rest: the master keys (<see cref="MasterKeyOptions"/>, section
-    /// <c>Integrations:Credentials</c>, validated on start; generated into <c>.data/</c> in Development when none is
+    /// <c>Integrations:Credentials</c>, validated on start unless told otherwise; generated into <c>.data/</c> in Development when none is
     /// configured), the key ring and the cipher, all silo singletons. Idempotent: integrations, webhooks and the cache call it.
     /// </summary>
     /// <param name="services">The silo's services.</param>
